@@ -1,0 +1,179 @@
+"""The blocks a practitioner builds an article body from.
+
+Each block has a description and a preview value, so the editor's block
+picker shows what it will look like before it is added.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "embed"]
+
+
+def heading_anchor(text, anchor=""):
+    """The id a heading gets: the editor's anchor, or one derived from the text."""
+    return slugify(anchor or text, allow_unicode=True) or "section"
+
+
+class HeadingValue(blocks.StructValue):
+    @property
+    def anchor_id(self):
+        return heading_anchor(self.get("text", ""), self.get("anchor", ""))
+
+
+class HeadingBlock(blocks.StructBlock):
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("大見出し（H2）")), ("h3", _("小見出し（H3）"))],
+        default="h2",
+        label=_("レベル"),
+    )
+    text = blocks.CharBlock(label=_("見出し"), max_length=120)
+    anchor = blocks.CharBlock(
+        label=_("アンカーID"),
+        required=False,
+        max_length=80,
+        help_text=_("空欄なら見出しから自動で作ります。目次やリンクの飛び先になります。"),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("見出し")
+        template = "blocks/heading.html"
+        value_class = HeadingValue
+        description = _("H2・H3の見出し。目次の項目になります。")
+        preview_value = {"level": "h2", "text": "膝の内側が痛むおもな原因"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("本文")
+        template = "blocks/paragraph.html"
+        description = _("太字・リンク・箇条書きが使える文章。")
+        preview_value = (
+            "<p>歩き始めに膝の内側がズキッと痛むときは、<b>鵞足（がそく）</b>まわりの"
+            "筋肉が硬くなっていることがよくあります。</p>"
+        )
+
+
+class FigureBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("画像"))
+    caption = blocks.CharBlock(label=_("キャプション"), required=False, max_length=200)
+
+    class Meta:
+        icon = "image"
+        label = _("画像")
+        template = "blocks/figure.html"
+        description = _("代替テキストとキャプション付きの写真・図。")
+
+
+class ChecklistBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("タイトル"), default="こんな症状はありませんか？", max_length=80)
+    items = blocks.ListBlock(blocks.CharBlock(label=_("項目"), max_length=120), label=_("項目"), min_num=1)
+
+    class Meta:
+        icon = "tasks"
+        label = _("チェックリスト")
+        template = "blocks/checklist.html"
+        description = _("読者が自分の症状を確かめるためのチェック項目。")
+        preview_value = {
+            "title": "こんな症状はありませんか？",
+            "items": ["膝の内側が痛くて歩きにくい", "押すと痛い場所がある", "階段の下りで痛む"],
+        }
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("手順の見出し"), max_length=120)
+    text = blocks.TextBlock(label=_("説明"), required=False)
+
+
+class StepsBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("タイトル"), required=False, max_length=80)
+    steps = blocks.ListBlock(StepBlock(), label=_("手順"), min_num=1)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("番号付きの手順")
+        template = "blocks/steps.html"
+        description = _("セルフケアのやり方などを番号順に。")
+        preview_value = {
+            "title": "太もも内側のストレッチ",
+            "steps": [
+                {"title": "椅子に浅く座る", "text": "背すじを伸ばし、両足を床につけます。"},
+                {"title": "片脚を横に伸ばす", "text": "つま先を天井に向け、30秒キープします。"},
+            ],
+        }
+
+
+class NoteBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        choices=[("point", _("ポイント")), ("caution", _("注意")), ("info", _("補足"))],
+        default="point",
+        label=_("種類"),
+    )
+    title = blocks.CharBlock(label=_("タイトル"), required=False, max_length=80)
+    text = blocks.RichTextBlock(label=_("内容"), features=["bold", "italic", "link", "ul", "ol"])
+
+    class Meta:
+        icon = "warning"
+        label = _("ポイント・注意")
+        template = "blocks/note.html"
+        description = _("目立たせたいポイントや注意書きの囲み。")
+        preview_value = {
+            "kind": "caution",
+            "title": "こんなときは受診を",
+            "text": "<p>腫れや熱感が強いとき、夜も痛むときは医療機関を受診してください。</p>",
+        }
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("引用文"))
+    source = blocks.CharBlock(label=_("出典・話した人"), required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        label = _("引用")
+        template = "blocks/quote.html"
+        description = _("患者さんの声や文献からの引用。")
+        preview_value = {"quote": "階段を下りるのが怖くなくなりました。", "source": "60代・女性"}
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    figure = FigureBlock()
+    checklist = ChecklistBlock()
+    steps = StepsBlock()
+    note = NoteBlock()
+    quote = QuoteBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        # Two headings with one anchor would make the table of contents jump
+        # to the wrong place; tell the editor which one to rename.
+        seen = {}
+        errors = {}
+        for i, child in enumerate(value):
+            if child.block_type != "heading":
+                continue
+            anchor = child.value.anchor_id
+            if anchor in seen:
+                errors[i] = StructBlockValidationError(
+                    block_errors={
+                        "anchor": ValidationError(
+                            _("アンカーID「%(anchor)s」が重複しています。別のIDを入力してください。")
+                            % {"anchor": anchor}
+                        )
+                    }
+                )
+            seen[anchor] = i
+        if errors:
+            raise StreamBlockValidationError(block_errors=errors)
+        return value

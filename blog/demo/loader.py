@@ -1,0 +1,111 @@
+import uuid
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from blog.models import ArticleAuthor, ArticleCategory, ArticlePage, BlogIndexPage
+from blog.snippets import Author, Category
+from home.models import ClinicSettings, HomePage
+
+from . import content
+from .images import demo_image
+
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD = "teate-demo-2026"
+
+
+@transaction.atomic
+def load():
+    home = ensure_home()
+    blog = ensure_blog(home)
+    ensure_clinic(home)
+    author = ensure_author()
+    categories = {c["slug"]: Category.objects.update_or_create(slug=c["slug"], defaults=c)[0] for c in content.CATEGORIES}
+    created = [ensure_article(blog, data, author, categories, index) for index, data in enumerate(content.ARTICLES)]
+    ensure_admin()
+    return {"home": home, "blog": blog, "created": sum(created), "articles": len(content.ARTICLES)}
+
+
+def ensure_home():
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        # Wagtail's first migration leaves a placeholder welcome page; the clinic's home replaces it.
+        for placeholder in root.get_children().exact_type(Page):
+            placeholder.delete()
+        home = root.add_child(instance=HomePage(title=content.HOME["title"], slug="home", intro=content.HOME["intro"]))
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.hostname, site.port, site.root_page = "localhost", 80, home
+    site.site_name = content.CLINIC["clinic_name"]
+    site.save()
+    return home
+
+
+def ensure_blog(home):
+    blog = BlogIndexPage.objects.first()
+    if blog is None:
+        blog = home.add_child(instance=BlogIndexPage(title="ブログ", slug="blog", intro=content.BLOG_INTRO))
+        blog.save_revision().publish()
+    return blog
+
+
+def ensure_clinic(home):
+    site = Site.objects.get(root_page=home)
+    ClinicSettings.objects.update_or_create(site=site, defaults=content.CLINIC)
+
+
+def ensure_author():
+    data = dict(content.AUTHOR)
+    photo = demo_image("デモ：著者写真", "施術着を着た理学療法士のイメージ", seed="author", size=(600, 600))
+    data["photo"] = photo
+    return Author.objects.update_or_create(slug=data.pop("slug"), defaults=data)[0]
+
+
+def block(kind, value):
+    return {"type": kind, "value": value, "id": str(uuid.uuid4())}
+
+
+def build_body(body):
+    blocks = []
+    for kind, value in body:
+        if kind == "figure":
+            image = demo_image(value["image"], value["alt"], seed=value["image"])
+            value = {
+                "image": {"image": image.pk, "alt_text": value["alt"], "decorative": False},
+                "caption": value.get("caption", ""),
+            }
+        blocks.append(block(kind, value))
+    return blocks
+
+
+def ensure_article(blog, data, author, categories, index):
+    """Create one article unless it exists; returns whether it was created."""
+    if ArticlePage.objects.child_of(blog).filter(slug=data["slug"]).exists():
+        return False
+    hero = demo_image(data["hero"][0], data["hero"][1], seed=data["slug"])
+    article = ArticlePage(
+        title=data["title"], slug=data["slug"], lead=data["lead"], hero_image=hero, body=build_body(data["body"])
+    )
+    article.article_authors = [ArticleAuthor(author=author)]
+    article.article_categories = [ArticleCategory(category=categories[slug]) for slug in data["categories"]]
+    article.tags.add(*data["tags"])
+    blog.add_child(instance=article)
+    article.save_revision().publish()
+    # Spread the demo over the past weeks so listings look like a living blog.
+    published = timezone.now() - timedelta(days=data.get("days_ago", index * 6 + 1))
+    updated = timezone.now() - timedelta(days=data["updated_days_ago"]) if "updated_days_ago" in data else published
+    ArticlePage.objects.filter(pk=article.pk).update(first_published_at=published, last_published_at=updated)
+    return True
+
+
+def ensure_admin():
+    User = get_user_model()
+    user, _ = User.objects.get_or_create(username=ADMIN_USERNAME, defaults={"email": "admin@example.com"})
+    user.is_staff = user.is_superuser = True
+    user.set_password(ADMIN_PASSWORD)
+    user.save()
+    return user

@@ -1,0 +1,257 @@
+"""The blog's pages: the index (with its category, tag and author listings)
+and the article itself."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from .blocks import ArticleBodyBlock
+from .pagination import paginate
+from .snippets import Author, Category
+
+# Path segments the blog index routes itself; an article may not take them.
+RESERVED_SLUGS = {"category", "tag", "author", "feed", "page"}
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def readable(self):
+        """What a reader may see: live, public, inside its publication window.
+
+        Every listing, feed, sitemap and search starts here."""
+        now = timezone.now()
+        return self.live().public().exclude(go_live_at__gt=now).exclude(expire_at__lte=now)
+
+    def for_listing(self):
+        """Newest first, with everything an article card shows, in a fixed
+        number of queries whatever the number of articles."""
+        return (
+            self.select_related("hero_image")
+            .prefetch_related(
+                "hero_image__renditions",
+                Prefetch(
+                    "article_categories",
+                    queryset=ArticleCategory.objects.select_related("category").order_by("sort_order"),
+                ),
+                Prefetch(
+                    "article_authors",
+                    queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
+                ),
+            )
+            .order_by("-first_published_at", "-pk")
+        )
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+def home_crumb():
+    return (_("ホーム"), reverse("wagtail_serve", args=[""]))
+
+
+class BlogIndexPage(RoutablePageMixin, Page):
+    """The blog at /blog/: its newest articles, and the category, tag and
+    author listings as sub-routes, so they share one URL prefix."""
+
+    intro = RichTextField(_("紹介文"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["blog.ArticlePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("ブログ")
+
+    def articles(self):
+        return ArticlePage.objects.child_of(self).readable().for_listing()
+
+    def listing_response(self, request, articles, template, crumb=None, **context):
+        crumbs = self.breadcrumbs()
+        if crumb:
+            crumbs.append(crumb)
+        context.update(articles=paginate(request, articles), blog_index=self, crumbs=crumbs)
+        return self.render(request, template=template, context_overrides=context)
+
+    @path("")
+    def index(self, request):
+        return self.listing_response(request, self.articles(), "blog/blog_index_page.html")
+
+    @path("category/<str:slug>/", name="category")
+    def category(self, request, slug):
+        category = get_object_or_404(Category, slug=slug)
+        articles = self.articles().filter(article_categories__category=category)
+        crumb = (category.name, self.subpage_url("category", slug))
+        return self.listing_response(request, articles, "blog/category_page.html", crumb, category=category)
+
+    @path("tag/<str:slug>/", name="tag")
+    def tag(self, request, slug):
+        tag = get_object_or_404(Tag, slug=slug)
+        articles = self.articles().filter(tagged_items__tag=tag)
+        crumb = (f"#{tag.name}", self.subpage_url("tag", slug))
+        return self.listing_response(request, articles, "blog/tag_page.html", crumb, tag=tag)
+
+    @path("author/<str:slug>/", name="author")
+    def author(self, request, slug):
+        author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+        articles = self.articles().filter(article_authors__author=author)
+        crumb = (author.name, self.subpage_url("author", slug))
+        return self.listing_response(request, articles, "blog/author_page.html", crumb, author=author)
+
+    def subpage_url(self, name, slug):
+        return self.url + self.reverse_subpage(name, args=[slug])
+
+    def breadcrumbs(self):
+        return [home_crumb(), (self.title, self.url)]
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey("blog.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ArticlePage(Page):
+    lead = models.TextField(
+        _("リード文"),
+        max_length=400,
+        help_text=_("記事の冒頭に太字で表示し、一覧や検索結果の説明にも使います。"),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("メイン画像"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("画像の「説明」欄が代替テキストになります。"),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("本文"))
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("タグ"))
+
+    objects = ArticlePageManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                InlinePanel("article_authors", label=_("著者"), min_num=1),
+                InlinePanel("article_categories", label=_("カテゴリー"), min_num=1),
+                FieldPanel("tags"),
+            ],
+            heading=_("著者・分類"),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("記事")
+        verbose_name_plural = _("記事")
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("「%(slug)s」はブログのURLで使われているため使えません。") % {"slug": self.slug}}
+            )
+
+    # Ordered relations, read once per request and reused by every template
+    # part. Listings prefetch them (ArticlePageQuerySet.for_listing); a single
+    # article reads them here with their targets joined in.
+    def _linked(self, relation, target):
+        manager = getattr(self, relation)
+        if relation in getattr(self, "_prefetched_objects_cache", {}):
+            links = manager.all()
+        else:
+            links = manager.select_related(target).order_by("sort_order")
+        return [getattr(link, target) for link in links]
+
+    @cached_property
+    def authors(self):
+        return self._linked("article_authors", "author")
+
+    @cached_property
+    def categories(self):
+        return self._linked("article_categories", "category")
+
+    @property
+    def primary_category(self):
+        """The first category: the one breadcrumbs and related articles follow."""
+        return self.categories[0] if self.categories else None
+
+    @property
+    def published_date(self):
+        return self.first_published_at or self.latest_revision_created_at
+
+    @property
+    def updated_date(self):
+        """The last publication, when it came on a later day than the first."""
+        first, last = self.first_published_at, self.last_published_at
+        if first and last and timezone.localdate(last) > timezone.localdate(first):
+            return last
+        return None
+
+    @cached_property
+    def blog_index(self):
+        return BlogIndexPage.objects.parent_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["blog_index"] = self.blog_index
+        return context
+
+    def breadcrumbs(self):
+        """ホーム › ブログ › primary category › this article."""
+        blog = self.blog_index
+        crumbs = [home_crumb(), (blog.title, blog.url)]
+        if self.primary_category:
+            crumbs.append((self.primary_category.name, blog.subpage_url("category", self.primary_category.slug)))
+        crumbs.append((self.title, self.url))
+        return crumbs
+
+
+class ArticleAuthor(Orderable):
+    """Links an article to its authors, in the order they are credited."""
+
+    page = ParentalKey(ArticlePage, related_name="article_authors", on_delete=models.CASCADE)
+    author = models.ForeignKey(Author, verbose_name=_("著者"), related_name="article_links", on_delete=models.PROTECT)
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        constraints = [models.UniqueConstraint(fields=["page", "author"], name="unique_article_author")]
+
+
+class ArticleCategory(Orderable):
+    """Links an article to its categories; the first is the primary one."""
+
+    page = ParentalKey(ArticlePage, related_name="article_categories", on_delete=models.CASCADE)
+    category = models.ForeignKey(
+        Category, verbose_name=_("カテゴリー"), related_name="article_links", on_delete=models.PROTECT
+    )
+
+    panels = [FieldPanel("category")]
+
+    class Meta(Orderable.Meta):
+        constraints = [models.UniqueConstraint(fields=["page", "category"], name="unique_article_category")]

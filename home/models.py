@@ -1,0 +1,83 @@
+from django.db import models
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """The site root: who the clinic is, the newest articles, the categories."""
+
+    intro = RichTextField(_("紹介文"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["blog.BlogIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("ホーム")
+
+    def get_context(self, request, *args, **kwargs):
+        from blog.models import ArticlePage, BlogIndexPage
+        from blog.snippets import Category
+
+        context = super().get_context(request, *args, **kwargs)
+        readable = ArticlePage.objects.descendant_of(self).readable()
+        context["blog_index"] = BlogIndexPage.objects.child_of(self).live().first()
+        context["latest_articles"] = readable.for_listing()[:6]
+        context["categories"] = Category.objects.annotate(
+            article_count=Count("article_links", filter=Q(article_links__page__in=readable.values("pk")))
+        ).filter(article_count__gt=0)
+        return context
+
+
+@register_setting(icon="site")
+class ClinicSettings(BaseSiteSetting):
+    """The clinic behind the blog: shown after every article and in the
+    footer, and editable without a deploy."""
+
+    clinic_name = models.CharField(_("院名"), max_length=120, blank=True)
+    postal_code = models.CharField(_("郵便番号"), max_length=10, blank=True, help_text=_("例: 251-0052"))
+    address = models.CharField(_("住所"), max_length=200, blank=True)
+    phone = models.CharField(_("電話番号"), max_length=30, blank=True)
+    opening_hours = models.TextField(
+        _("受付時間"), blank=True, help_text=_("1行に1つ（例: 月〜金 9:00〜19:00）")
+    )
+    booking_url = models.URLField(_("予約ページのURL"), blank=True)
+    line_url = models.URLField(_("LINEのURL"), blank=True)
+    cta_heading = models.CharField(
+        _("予約の呼びかけ（見出し）"), max_length=120, blank=True, default="つらい痛み、ひとりで悩まずにご相談ください"
+    )
+    cta_text = models.TextField(
+        _("予約の呼びかけ（本文）"),
+        blank=True,
+        default="初回はお身体の状態をていねいにお聞きし、原因とセルフケアの方法をご説明します。",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("clinic_name"),
+                FieldPanel("postal_code"),
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("opening_hours"),
+            ],
+            heading=_("院の情報"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("booking_url"), FieldPanel("line_url"), FieldPanel("cta_heading"), FieldPanel("cta_text")],
+            heading=_("予約の呼びかけ"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("院の設定")
+
+    @property
+    def opening_hours_lines(self):
+        return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]

@@ -1,0 +1,40 @@
+import socket
+
+import pytest
+
+from tests.factories import make_site
+
+LOOPBACK = ("127.", "::1", "localhost")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_network():
+    """Fail any test that reaches beyond this machine: Teate renders
+    everything, videos included, without the internet."""
+    original_connect = socket.socket.connect
+
+    def guarded_connect(sock, address):
+        host = address[0] if isinstance(address, tuple) else address
+        if isinstance(host, str) and (host.startswith(LOOPBACK) or sock.family == socket.AF_UNIX):
+            return original_connect(sock, address)
+        raise RuntimeError(f"テストがネットワークに接続しようとしました: {address!r}")
+
+    socket.socket.connect = guarded_connect
+    yield
+    socket.socket.connect = original_connect
+
+
+@pytest.fixture
+def site_tree(db):
+    """(home, blog) pages with the default site pointing at home."""
+    return make_site()
+
+
+@pytest.fixture
+def home(site_tree):
+    return site_tree[0]
+
+
+@pytest.fixture
+def blog(site_tree):
+    return site_tree[1]

@@ -1,0 +1,112 @@
+"""Every test builds its content here, the way an editor would in the admin."""
+
+import uuid
+
+import factory
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page, Site
+
+from blog.models import ArticleAuthor, ArticleCategory, ArticlePage, BlogIndexPage
+from blog.snippets import Author, Category
+from home.models import HomePage
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "wagtailimages.Image"
+
+    title = factory.Sequence(lambda n: f"画像{n}")
+    description = factory.Sequence(lambda n: f"説明{n}")
+    file = factory.LazyFunction(get_test_image_file)
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Sequence(lambda n: f"著者{n}")
+    name_kana = factory.Sequence(lambda n: f"ちょしゃ{n}")
+    slug = factory.Sequence(lambda n: f"author-{n}")
+    job_title = "理学療法士"
+    clinic = "テスト整体院"
+    area = "神奈川県藤沢市"
+    bio = "膝と腰の痛みを専門にしています。"
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+
+    name = factory.Sequence(lambda n: f"カテゴリー{n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+    description = "カテゴリーの説明です。"
+    sort_order = factory.Sequence(int)
+
+
+def block(kind, value):
+    return {"type": kind, "value": value, "id": str(uuid.uuid4())}
+
+
+def sample_body(image=None):
+    """One of every body block, as an editor would fill them in."""
+    body = [
+        block("heading", {"level": "h2", "text": "膝の内側が痛む原因", "anchor": ""}),
+        block("paragraph", "<p>鵞足の周りの筋肉が<b>硬く</b>なると痛みます。</p>"),
+        block("heading", {"level": "h3", "text": "歩き方のくせ", "anchor": "walking"}),
+        block("checklist", {"title": "こんな症状はありませんか？", "items": ["押すと痛い", "曲げると痛い"]}),
+        block("steps", {"title": "ストレッチ", "steps": [{"title": "椅子に座る", "text": "背すじを伸ばします。"}]}),
+        block("note", {"kind": "caution", "title": "注意", "text": "<p>腫れているときは受診を。</p>"}),
+        block("quote", {"quote": "楽になりました。", "source": "60代・女性"}),
+    ]
+    if image is not None:
+        body.append(
+            block(
+                "figure",
+                {"image": {"image": image.pk, "alt_text": "膝の図", "decorative": False}, "caption": "膝の内側"},
+            )
+        )
+    return body
+
+
+def make_site():
+    """Home at the site root and the blog under it, as `make demo` builds them."""
+    root = Page.get_first_root_node()
+    for placeholder in root.get_children().exact_type(Page):
+        placeholder.delete()
+    home = root.add_child(instance=HomePage(title="ホーム", slug="home"))
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.hostname, site.port, site.root_page = "localhost", 80, home
+    site.save()
+    blog = home.add_child(instance=BlogIndexPage(title="ブログ", slug="blog"))
+    return home, blog
+
+
+_article_numbers = iter(range(1, 10**9))
+
+
+def make_article(blog, *, title=None, slug=None, authors=None, categories=None, tags=(), publish=True, **fields):
+    """An article under the blog with its authors, categories and tags.
+
+    publish=False leaves it a draft, exactly as "下書き保存" in the admin does.
+    """
+    n = next(_article_numbers)
+    article = ArticlePage(
+        title=title or f"テスト記事{n}",
+        slug=slug or f"article-{n}",
+        lead=fields.pop("lead", "膝の内側の痛みについてのリード文です。"),
+        body=fields.pop("body", sample_body()),
+        **fields,
+    )
+    article.article_authors = [ArticleAuthor(author=a) for a in (authors or [AuthorFactory()])]
+    article.article_categories = [ArticleCategory(category=c) for c in (categories or [CategoryFactory()])]
+    if tags:
+        article.tags.add(*tags)
+    if publish:
+        blog.add_child(instance=article)
+        article.save_revision().publish()
+    else:
+        article.live = False
+        blog.add_child(instance=article)
+        article.save_revision()
+    article.refresh_from_db()
+    return article
