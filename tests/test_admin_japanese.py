@@ -5,7 +5,11 @@ locale/ja/LC_MESSAGES/ (django.po for templates and Python, djangojs.po for
 the admin's JavaScript). These tests fail if that catalog stops loading.
 """
 
+import ast
 import json
+import re
+import struct
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -78,3 +82,61 @@ def test_admin_javascript_catalog_carries_the_project_translations(editor):
     # The catalog is JSON inside JavaScript, so non-ASCII arrives \u-escaped.
     assert json.dumps("Collapse all") + ": " + json.dumps("すべて折りたたむ") in js
     assert json.dumps("ブロックを挿入") in js
+
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale" / "ja" / "LC_MESSAGES"
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdr]|%[sd]|\{\w*\}|<[^>]+>")
+
+
+def compiled_entries(mo_path):
+    """(msgid, msgid_plural or None, msgstr) for each entry of a .mo file, read
+    raw because gettext's own reader forgets the plural msgid."""
+    data = mo_path.read_bytes()
+    count, originals, translations = struct.unpack("<3I", data[8:20])
+    for i in range(count):
+        o_len, o_off = struct.unpack("<2I", data[originals + 8 * i : originals + 8 * i + 8])
+        t_len, t_off = struct.unpack("<2I", data[translations + 8 * i : translations + 8 * i + 8])
+        original = data[o_off : o_off + o_len].decode().split("\x04")[-1]  # drop msgctxt
+        if not original:
+            continue  # the header
+        singular, _, plural = original.partition("\x00")
+        yield singular, plural or None, data[t_off : t_off + t_len].decode()
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_compiled_translations_keep_every_placeholder_and_tag(domain):
+    # A lost %(name)s would make the admin crash on that message; a lost tag
+    # would break its markup. Japanese has one plural form, so a plural entry
+    # follows its plural msgid.
+    mo_path = LOCALE_DIR / f"{domain}.mo"
+    mismatched = [
+        (singular, translated)
+        for singular, plural, translated in compiled_entries(mo_path)
+        if sorted(set(PLACEHOLDER.findall(translated))) != sorted(set(PLACEHOLDER.findall(plural or singular)))
+    ]
+    assert mismatched == []
+
+
+def source_entries(po_path):
+    """{msgid: msgstr} of a .po file (enough of the format for our own catalogs)."""
+    entries, field, current = {}, None, {}
+    for line in po_path.read_text(encoding="utf-8").splitlines() + [""]:
+        if line.startswith(("msgctxt", "msgid ", "msgid_plural", "msgstr")):
+            field, _, quoted = line.partition(" ")
+            current[field] = ast.literal_eval(quoted)
+        elif line.startswith('"'):
+            current[field] += ast.literal_eval(line)
+        elif not line.strip() and current:
+            if current["msgid"]:
+                entries[current["msgid"]] = current.get("msgstr", current.get("msgstr[0]"))
+            current = {}
+    return entries
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_compiled_catalog_matches_its_po_file(domain):
+    compiled = {singular: translated for singular, _, translated in compiled_entries(LOCALE_DIR / f"{domain}.mo")}
+
+    assert compiled == source_entries(LOCALE_DIR / f"{domain}.po"), (
+        f"recompile: msgfmt -o locale/ja/LC_MESSAGES/{domain}.mo locale/ja/LC_MESSAGES/{domain}.po"
+    )
