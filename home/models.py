@@ -34,6 +34,11 @@ class HomePage(Page):
         ).filter(article_count__gt=0)
         return context
 
+    def seo_meta(self, request, context):
+        from blog.seo import home_meta
+
+        return home_meta(request, self, context)
+
 
 @register_setting(icon="site")
 class ClinicSettings(BaseSiteSetting):
@@ -52,6 +57,15 @@ class ClinicSettings(BaseSiteSetting):
     cta_heading = models.CharField(
         _("予約の呼びかけ（見出し）"), max_length=120, blank=True, default="つらい痛み、ひとりで悩まずにご相談ください"
     )
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("共有用の標準画像"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("LINEやXで共有されたとき、メイン画像のないページに表示します（1200×630に切り抜きます）。"),
+    )
     cta_text = models.TextField(
         _("予約の呼びかけ（本文）"),
         blank=True,
@@ -66,6 +80,7 @@ class ClinicSettings(BaseSiteSetting):
                 FieldPanel("address"),
                 FieldPanel("phone"),
                 FieldPanel("opening_hours"),
+                FieldPanel("default_share_image"),
             ],
             heading=_("院の情報"),
         ),
