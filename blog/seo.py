@@ -18,9 +18,12 @@ from django.templatetags.static import static
 from django.utils.encoding import iri_to_uri
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Site
+
+from home.opening_hours import opening_hours_specification
 
 SHARE_IMAGE_SPEC = "fill-1200x630"
 SHARE_IMAGE_SIZE = (1200, 630)
@@ -73,7 +76,7 @@ def absolute_url(request, url):
     """`url` on the site's configured root URL (not the request's Host
     header, so canonical URLs never depend on how a crawler reached us)."""
     if not url or urlsplit(url).scheme:
-        return url
+        return url or ""  # a page being previewed before its first save has no URL yet
     site = site_for(request)
     root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
     return root + iri_to_uri(url)
@@ -164,6 +167,7 @@ def article_meta(request, article):
         modified_time=article.last_published_at,
         feeds=site_feed(request, article.blog_index),
         graph=[
+            article_web_page_node(request, article, url),
             blog_posting_node(request, article, url, description, image),
             breadcrumb_node(request, article.breadcrumbs()),
             website_node(request),
@@ -207,6 +211,7 @@ def listing_meta(request, blog, context):
         ],
     }
     main = {
+        "@type": "ProfilePage" if author else "CollectionPage",
         "@id": canonical,
         "url": canonical,
         "name": name,
@@ -216,9 +221,9 @@ def listing_meta(request, blog, context):
         "breadcrumb": {"@id": breadcrumb_id(request, crumbs)},
     }
     if author:  # an author's page is about them; their articles are its parts
-        main.update({"@type": "ProfilePage", "mainEntity": person_node(request, author, blog), "hasPart": item_list})
+        main.update({"mainEntity": person_node(request, author, blog), "hasPart": item_list})
     else:
-        main.update({"@type": "CollectionPage", "mainEntity": item_list})
+        main["mainEntity"] = item_list
     return PageMeta(
         title=full_title(request, name),
         description=description,
@@ -270,6 +275,11 @@ def meta_for(context):
 # --- JSON-LD nodes ----------------------------------------------------------
 # One graph per page; nodes point at each other by "@id" so the clinic and
 # the site are described once.
+
+
+def local_iso(moment):
+    """Japan time, as the article shows it (2026-11-24T09:00:00+09:00)."""
+    return timezone.localtime(moment).isoformat() if moment else None
 
 
 def clinic_id(request):
@@ -350,22 +360,44 @@ def person_node(request, author, blog):
     return node
 
 
+def article_web_page_node(request, article, url):
+    """The page that carries the article: where breadcrumbs and the medical
+    reviewer (監修) belong in schema.org."""
+    node = {
+        "@type": "WebPage",
+        "@id": url,
+        "url": url,
+        "name": article.title,
+        "inLanguage": "ja",
+        "isPartOf": {"@id": website_id(request)},
+        "breadcrumb": {"@id": breadcrumb_id(request, article.breadcrumbs())},
+    }
+    reviewer = article_reviewer(article)
+    if reviewer is not None:
+        node["reviewedBy"] = person_node(request, reviewer, article.blog_index)
+    return node
+
+
+def article_reviewer(article):
+    """Hook for the optional 監修 reviewer (an Author) that the seo-article
+    work adds to ArticlePage; None until an article has one."""
+    return getattr(article, "reviewer", None)
+
+
 def blog_posting_node(request, article, url, description, image):
     node = {
         "@type": "BlogPosting",
         "@id": url + "#article",
-        "mainEntityOfPage": url,
+        "mainEntityOfPage": {"@id": url},
         "url": url,
         "headline": Truncator(article.title).chars(HEADLINE_LENGTH),
         "description": description,
         "image": {"@type": "ImageObject", "url": image.url, "width": image.width, "height": image.height},
-        "datePublished": article.published_date,
-        "dateModified": article.last_published_at or article.published_date,
+        "datePublished": local_iso(article.published_date),
+        "dateModified": local_iso(article.last_published_at or article.published_date),
         "inLanguage": "ja",
         "author": [person_node(request, author, article.blog_index) for author in article.authors],
         "publisher": {"@id": clinic_id(request)},
-        "isPartOf": {"@id": website_id(request)},
-        "breadcrumb": {"@id": breadcrumb_id(request, article.breadcrumbs())},
     }
     if article.categories:
         node["articleSection"] = [category.name for category in article.categories]
@@ -378,57 +410,12 @@ def blog_posting_node(request, article, url, description, image):
 def video_nodes(request, article):
     """One VideoObject per video block of the article.
 
-    Hook for blog/video.py (the YouTube work): once it provides
-    video_object(...) and a "video" body block, map each block here."""
-    return []
-
-
-# --- opening hours ------------------------------------------------------------
-
-WEEK = "月火水木金土日"
-SCHEMA_DAYS = dict(zip(WEEK + "祝", ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "PublicHolidays"]))
-RANGE_MARKS = "〜～~-－ー–"
-TIME_RANGE = re.compile(r"(\d{1,2})[:：](\d{2})\s*[" + RANGE_MARKS + r"]\s*(\d{1,2})[:：](\d{2})")
-
-
-def opening_days(text):
-    """「月〜金」「土・日・祝」「平日」 as weekday characters, in order."""
-    text = text.replace("平日", "月〜金").replace("曜日", "").replace("曜", "")
-    tokens = [c for c in text if c in SCHEMA_DAYS or c in RANGE_MARKS]
-    days, i = [], 0
-    while i < len(tokens):
-        c = tokens[i]
-        if c in WEEK and i + 2 < len(tokens) and tokens[i + 1] in RANGE_MARKS and tokens[i + 2] in WEEK:
-            start, end = WEEK.index(c), WEEK.index(tokens[i + 2])
-            days.extend(WEEK[start : end + 1] if start <= end else WEEK[start:] + WEEK[: end + 1])
-            i += 3
-        else:
-            if c in SCHEMA_DAYS:
-                days.append(c)
-            i += 1
-    return list(dict.fromkeys(days))
-
-
-def opening_hours_specification(lines):
-    """The clinic's 受付時間 lines (「月〜金 9:00〜20:00」) as schema.org
-    OpeningHoursSpecification. Lines without a time (「日・祝 休み」) are
-    closed days and say nothing; lines we cannot read are left out rather
-    than guessed."""
-    specs = []
-    for line in lines:
-        first_time = TIME_RANGE.search(line)
-        if not first_time:
-            continue
-        days = opening_days(line[: first_time.start()])
-        if not days:
-            continue
-        for h1, m1, h2, m2 in TIME_RANGE.findall(line):
-            specs.append(
-                {
-                    "@type": "OpeningHoursSpecification",
-                    "dayOfWeek": [SCHEMA_DAYS[day] for day in days],
-                    "opens": f"{int(h1):02d}:{m1}",
-                    "closes": f"{int(h2):02d}:{m2}",
-                }
-            )
-    return specs
+    The video block (blog/blocks.py, from the YouTube work) builds its own
+    VideoObject through blog.video.video_object; the video counts as
+    uploaded when the article was published. Until that block exists no
+    body block is of type "video" and this is empty."""
+    return [
+        block.value.structured_data(article.published_date, request)
+        for block in article.body
+        if block.block_type == "video"
+    ]
