@@ -52,11 +52,6 @@ class ClinicSettings(BaseSiteSetting):
     opening_hours = models.TextField(
         _("受付時間"), blank=True, help_text=_("1行に1つ（例: 月〜金 9:00〜19:00）")
     )
-    booking_url = models.URLField(_("予約ページのURL"), blank=True)
-    line_url = models.URLField(_("LINEのURL"), blank=True)
-    cta_heading = models.CharField(
-        _("予約の呼びかけ（見出し）"), max_length=120, blank=True, default="つらい痛み、ひとりで悩まずにご相談ください"
-    )
     default_share_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("共有用の標準画像"),
@@ -65,6 +60,11 @@ class ClinicSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("LINEやXで共有されたとき、メイン画像のないページに表示します（1200×630に切り抜きます）。"),
+    )
+    booking_url = models.URLField(_("予約ページのURL"), blank=True)
+    line_url = models.URLField(_("LINEのURL"), blank=True)
+    cta_heading = models.CharField(
+        _("予約の呼びかけ（見出し）"), max_length=120, blank=True, default="つらい痛み、ひとりで悩まずにご相談ください"
     )
     cta_text = models.TextField(
         _("予約の呼びかけ（本文）"),
