@@ -278,8 +278,11 @@ def meta_for(context):
 
 
 def local_iso(moment):
-    """Japan time, as the article shows it (2026-11-24T09:00:00+09:00)."""
-    return timezone.localtime(moment).isoformat() if moment else None
+    """Japan time, as the article shows it (2026-11-24T09:00:00+09:00); a
+    plain date stays a date."""
+    if isinstance(moment, datetime):
+        return timezone.localtime(moment).isoformat()
+    return moment.isoformat() if moment else None
 
 
 def clinic_id(request):
@@ -379,9 +382,10 @@ def article_web_page_node(request, article, url):
 
 
 def article_reviewer(article):
-    """Hook for the optional 監修 reviewer (an Author) that the seo-article
-    work adds to ArticlePage; None until an article has one."""
-    return getattr(article, "reviewer", None)
+    """The optional 監修 reviewer (an Author): ArticlePage.reviewed_by, added
+    by the seo-article work (cached there, so the visible reviewer box and
+    this node share one query). None before that lands."""
+    return getattr(article, "reviewed_by", None)
 
 
 def blog_posting_node(request, article, url, description, image):
@@ -394,7 +398,8 @@ def blog_posting_node(request, article, url, description, image):
         "description": description,
         "image": {"@type": "ImageObject", "url": image.url, "width": image.width, "height": image.height},
         "datePublished": local_iso(article.published_date),
-        "dateModified": local_iso(article.last_published_at or article.published_date),
+        # The date readers see as 最終更新日; structured data must match the page.
+        "dateModified": local_iso(article.updated_date or article.published_date),
         "inLanguage": "ja",
         "author": [person_node(request, author, article.blog_index) for author in article.authors],
         "publisher": {"@id": clinic_id(request)},

@@ -254,6 +254,20 @@ def test_article_json_ld_has_one_video_object_per_video_block(client, blog, clin
     assert all(video["uploadDate"] and video["thumbnailUrl"] and video["embedUrl"] for video in posting["video"])
 
 
+def test_article_json_ld_names_the_medical_reviewer(client, blog, clinic):
+    if not hasattr(ArticlePage, "reviewer"):
+        pytest.skip("the 監修 reviewer field (branch seo-article) has not been merged yet")
+    reviewer = AuthorFactory(name="佐藤 医師", slug="sato", job_title="整形外科医", clinic="")
+    article = make_article(blog, reviewer=reviewer)
+
+    web_page = node(graph(head_of(client.get(article.url))), "WebPage")
+
+    assert web_page["reviewedBy"]["@type"] == "Person"
+    assert web_page["reviewedBy"]["name"] == "佐藤 医師"
+    assert web_page["reviewedBy"]["jobTitle"] == "整形外科医"
+    assert web_page["reviewedBy"]["url"] == "http://localhost/blog/author/sato/"
+
+
 def test_author_from_another_clinic_works_for_that_clinic(client, blog, clinic):
     article = make_article(blog, authors=[AuthorFactory(clinic="ほかの接骨院")])
 
