@@ -26,15 +26,22 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def chromium(django_db_setup):
     if not os.path.exists(CHROMIUM):
         message = f"{CHROMIUM} がありません（ブラウザテストには Chromium が必要です）"
         if os.environ.get("TEATE_REQUIRE_BROWSER") == "1":
             pytest.fail(message)
         pytest.skip(message)
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    test_connections = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        # Starting Playwright switches greenlets, which leaves this thread in a
+        # new context, and Django keeps connections in context variables: put
+        # back the test database's own, which carry what serialized_rollback restores.
+        for alias, connection in test_connections.items():
+            connections[alias] = connection
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
