@@ -196,18 +196,6 @@ def test_custom_thumbnail_replaces_youtube_thumbnail(client, blog):
     assert thumbnail_url.startswith("http://testserver/media/images/")
 
 
-@pytest.mark.django_db
-def test_public_pages_allow_only_the_nocookie_player_to_be_framed(client, blog):
-    article = make_article(blog, body=[video_block()])
-
-    policy = client.get(article.url).headers["Content-Security-Policy"]
-
-    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
-    assert directives["frame-src"] == "https://www.youtube-nocookie.com"
-    assert directives["img-src"] == "'self' https://i.ytimg.com data:"
-    assert directives["script-src"] == "'self'"
-
-
 # --- The admin ------------------------------------------------------------------------------
 
 
