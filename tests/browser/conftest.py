@@ -20,12 +20,11 @@ CHROMIUM_ARGS = [
 ]
 LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM
-# calls from the test itself are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: the environment variable below must be gone
+# before pytest-django runs its database-free tests, which come last.
+@pytest.fixture(scope="module")
 def chromium(django_db_setup):
     if not os.path.exists(CHROMIUM):
         message = f"{CHROMIUM} がありません（ブラウザテストには Chromium が必要です）"
@@ -36,7 +35,12 @@ def chromium(django_db_setup):
     from playwright.sync_api import sync_playwright
 
     test_connections = {alias: connections[alias] for alias in connections}
-    with sync_playwright() as playwright:
+    # Playwright's sync API runs an event loop in this thread; the tests' own
+    # ORM calls are still synchronous and safe. Set only while Chromium is up
+    # (not at import): subprocesses inherit it, and Django's deploy check
+    # refuses it (tests/site_project/test_production.py).
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         # Starting Playwright switches greenlets, which leaves this thread in a
         # new context, and Django keeps connections in context variables: put
         # back the test database's own, which carry what serialized_rollback restores.
