@@ -16,7 +16,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from blog.blocks import VideoBlock
 from blog.models import ArticlePage
 from blog.video import NotAYouTubeVideo, YouTubeVideo, parse_youtube, video_object
-from tests.factories import AuthorFactory, CategoryFactory, ImageFactory, block, make_article
+from tests.factories import AuthorFactory, CategoryFactory, ImageFactory, block, make_article, video_block
 
 ID = "M7lc1UVf-VE"
 
@@ -129,11 +129,6 @@ def test_video_object_has_what_search_engines_require():
 
 
 # --- The article page a reader receives -------------------------------------------------
-
-
-def video_block(url=f"https://youtu.be/{ID}?t=90", title="太もも内側のストレッチ", caption="", thumbnail=None):
-    return block("video", {"video": VideoBlock().child_blocks["video"].get_prep_value(url), "title": title,
-                           "caption": caption, "thumbnail": thumbnail})
 
 
 def json_ld_objects(html):

@@ -5,11 +5,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.blog.test_video import ID, video_block
-from tests.factories import make_article
+from tests.factories import make_article, video_block
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
+ID = "M7lc1UVf-VE"
 YOUTUBE_DOMAINS = ("youtube.com", "youtu.be", "youtube-nocookie.com", "ytimg.com", "googlevideo.com", "ggpht.com")
 PLAY = "動画を再生：太もも内側のストレッチ"
 

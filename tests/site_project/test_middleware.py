@@ -4,8 +4,7 @@ privacy-enhanced player; the Wagtail admin keeps working without it."""
 import pytest
 from django.urls import reverse
 
-from tests.blog.test_video import video_block
-from tests.factories import make_article
+from tests.factories import make_article, video_block
 
 pytestmark = pytest.mark.django_db
 
