@@ -10,6 +10,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from blog.models import ArticleAuthor, ArticleCategory, ArticlePage, BlogIndexPage
 from blog.snippets import Author, Category
+from blog.video import parse_youtube
 from home.models import HomePage
 
 
@@ -47,6 +48,20 @@ class CategoryFactory(factory.django.DjangoModelFactory):
 
 def block(kind, value):
     return {"type": kind, "value": value, "id": str(uuid.uuid4())}
+
+
+def video_block(url="https://youtu.be/M7lc1UVf-VE?t=90", title="太もも内側のストレッチ", caption="", thumbnail=None):
+    """A video block as the admin stores it: the pasted link becomes an ID and a start second."""
+    video = parse_youtube(url)
+    return block(
+        "video",
+        {
+            "video": {"video_id": video.video_id, "start": video.start},
+            "title": title,
+            "caption": caption,
+            "thumbnail": thumbnail,
+        },
+    )
 
 
 def sample_body(image=None):

@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 
 from blog.models import ArticleAuthor, ArticleCategory, ArticlePage, BlogIndexPage
 from blog.snippets import Author, Category
+from blog.video import parse_youtube
 from home.models import ClinicSettings, HomePage
 
 from . import content
@@ -78,6 +79,9 @@ def build_body(body):
                 "image": {"image": image.pk, "alt_text": value["alt"], "decorative": False},
                 "caption": value.get("caption", ""),
             }
+        if kind == "video":
+            video = parse_youtube(value["video"])
+            value = {"caption": "", "thumbnail": None, **value, "video": {"video_id": video.video_id, "start": video.start}}
         blocks.append(block(kind, value))
     return blocks
 
