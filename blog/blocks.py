@@ -4,12 +4,10 @@ Each block has a description and a preview value, so the editor's block
 picker shows what it will look like before it is added.
 """
 
-import json
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -209,24 +207,17 @@ class YouTubeBlock(blocks.FieldBlock):
         default = None
 
 
-def json_for_script(data):
-    """JSON safe inside <script>: a title containing "</script>" cannot end it."""
-    text = json.dumps(data, ensure_ascii=False)
-    return mark_safe(text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026"))
-
-
 class VideoValue(blocks.StructValue):
     @property
     def play_label(self):
         return play_label(self.get("title", ""))
 
-    def structured_data(self, upload_date, request=None):
-        """This video as a schema.org VideoObject (see blog.video.video_object)."""
+    def structured_data(self, upload_date, absolute_url=lambda url: url):
+        """This video as a schema.org VideoObject (see blog.video.video_object);
+        blog.seo puts it in the page's JSON-LD graph."""
         thumbnail = None
         if self.get("thumbnail"):
-            thumbnail = self["thumbnail"].get_rendition("fill-1280x720").url
-            if request is not None:
-                thumbnail = request.build_absolute_uri(thumbnail)
+            thumbnail = absolute_url(self["thumbnail"].get_rendition("fill-1280x720").url)
         return video_object(
             self["video"],
             name=self["title"],
@@ -252,17 +243,6 @@ class VideoBlock(blocks.StructBlock):
         required=False,
         help_text=_("空欄ならYouTubeのサムネイルを表示します。"),
     )
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        page = context.get("page")
-        # Until the page-wide JSON-LD builder takes these over, each video
-        # describes itself next to its player.
-        if page is not None and value.get("video"):
-            data = {"@context": "https://schema.org"}
-            data.update(value.structured_data(getattr(page, "published_date", None), context.get("request")))
-            context["video_json_ld"] = json_for_script(data)
-        return context
 
     class Meta:
         icon = "media"

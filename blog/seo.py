@@ -415,12 +415,11 @@ def blog_posting_node(request, article, url, description, image):
 def video_nodes(request, article):
     """One VideoObject per video block of the article.
 
-    The video block (blog/blocks.py, from the YouTube work) builds its own
-    VideoObject through blog.video.video_object; the video counts as
-    uploaded when the article was published. Until that block exists no
-    body block is of type "video" and this is empty."""
+    The video block (blog/blocks.py) builds its own VideoObject through
+    blog.video.video_object; the video counts as uploaded when the article
+    was published."""
     return [
-        block.value.structured_data(article.published_date, request)
+        block.value.structured_data(article.published_date, lambda url: absolute_url(request, url))
         for block in article.body
         if block.block_type == "video"
     ]
