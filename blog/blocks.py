@@ -4,7 +4,6 @@ Each block has a description and a preview value, so the editor's block
 picker shows what it will look like before it is added.
 """
 
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone

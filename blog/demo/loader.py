@@ -1,3 +1,4 @@
+import os
 import uuid
 from datetime import timedelta
 
@@ -40,7 +41,9 @@ def ensure_home():
         home = root.add_child(instance=HomePage(title=content.HOME["title"], slug="home", intro=content.HOME["intro"]))
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.root_page = "localhost", 80, home
+    # Absolute URLs (canonical, feeds, sitemap, og:image) follow the Site, so
+    # it names the address `make demo` serves.
+    site.hostname, site.port, site.root_page = "127.0.0.1", int(os.environ.get("PORT") or 8000), home
     site.site_name = content.CLINIC["clinic_name"]
     site.save()
     return home
