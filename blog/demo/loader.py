@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, Task, Workflow
 
 from blog.models import ArticleAuthor, ArticleCategory, ArticlePage, BlogIndexPage
 from blog.snippets import Author, Category
@@ -28,6 +28,7 @@ def load():
     categories = {c["slug"]: Category.objects.update_or_create(slug=c["slug"], defaults=c)[0] for c in content.CATEGORIES}
     created = [ensure_article(blog, data, authors, categories, index) for index, data in enumerate(content.ARTICLES)]
     ensure_admin()
+    name_wagtail_defaults_in_japanese()
     return {"home": home, "blog": blog, "created": sum(created), "articles": len(content.ARTICLES)}
 
 
@@ -110,6 +111,14 @@ def ensure_article(blog, data, authors, categories, index):
     updated = timezone.now() - timedelta(days=data["updated_days_ago"]) if "updated_days_ago" in data else published
     ArticlePage.objects.filter(pk=article.pk).update(first_published_at=published, last_published_at=updated)
     return True
+
+
+def name_wagtail_defaults_in_japanese():
+    """Wagtail's migrations store a few English names as data (the root
+    page, the moderation workflow); the editor sees them in the admin."""
+    Page.objects.filter(depth=1, title="Root").update(title="ルート")
+    Workflow.objects.filter(name="Moderators approval").update(name="編集者の承認")
+    Task.objects.filter(name="Moderators approval").update(name="編集者の承認")
 
 
 def ensure_admin():
