@@ -1,0 +1,163 @@
+"""Turning Japanese (and English) text into tokens both databases can match.
+
+Neither SQLite nor PostgreSQL can split Japanese into words, so every text is
+tokenised here, in Python, and the database only sees space-separated tokens.
+Index and query go through the same analyser, so whatever it normalises
+(ひざ/ヒザ → 膝, 肩こり → 肩凝り, ＡＢＣ → abc) matches on both sides.
+
+The analyser is chosen by the TEATE_SEARCH_ANALYSER setting, so a site could
+swap Sudachi for another tokeniser without touching the index or the views.
+"""
+
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+# Long texts are fed to the tokeniser in pieces: Sudachi refuses inputs over
+# ~48 KiB, and sentence-sized pieces keep memory flat.
+CHUNK_CHARS = 4000
+SENTENCE_END = re.compile(r"(?<=[。！？!?\n])")
+# A query longer than this is cut: nobody types more, and it bounds the work.
+MAX_QUERY_CHARS = 200
+MAX_QUERY_TOKENS = 16
+
+
+def normalise(text):
+    """Full-width to half-width, compatibility forms folded, English lowercased."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def chunks(text, size=CHUNK_CHARS):
+    piece = ""
+    for sentence in SENTENCE_END.split(text):
+        if len(piece) + len(sentence) > size and piece:
+            yield piece
+            piece = ""
+        while len(sentence) > size:
+            yield sentence[:size]
+            sentence = sentence[size:]
+        piece += sentence
+    if piece:
+        yield piece
+
+
+class Analyser:
+    """What the index and the query need from a tokeniser.
+
+    tokens_for_index may add extra tokens (sub-words) so that short queries
+    still find compounds; tokens_for_query returns what every match must contain.
+    spans gives (start, end, token) for each word of a text, for highlighting.
+    """
+
+    def tokens_for_index(self, text):
+        raise NotImplementedError
+
+    def tokens_for_query(self, text):
+        raise NotImplementedError
+
+    def spans(self, text):
+        raise NotImplementedError
+
+
+class SudachiAnalyser(Analyser):
+    """SudachiPy with its core dictionary.
+
+    Queries use split mode C (the longest units: 変形性膝関節症 stays precise);
+    the index stores mode C plus the mode-A sub-words of each compound, so 膝
+    also finds 変形性膝関節症. Tokens are Sudachi's normalised forms, which map
+    kana spellings onto one form. Particles, auxiliaries, symbols and spaces
+    carry no meaning for search and are dropped.
+    """
+
+    SKIPPED_POS = {"補助記号", "空白", "助詞", "助動詞"}
+
+    def __init__(self):
+        self._tokenizer = None
+        self._lock = threading.Lock()
+
+    @property
+    def tokenizer(self):
+        # Created on first use, once per process: the dictionary costs ~135 MiB.
+        if self._tokenizer is None:
+            with self._lock:
+                if self._tokenizer is None:
+                    from sudachipy import Dictionary
+
+                    self._tokenizer = Dictionary(dict="core").create()
+        return self._tokenizer
+
+    def _morphemes(self, text, mode):
+        for piece in chunks(normalise(text)):
+            for morpheme in self.tokenizer.tokenize(piece, mode):
+                if morpheme.part_of_speech()[0] not in self.SKIPPED_POS:
+                    yield morpheme
+
+    @staticmethod
+    def _form(morpheme):
+        return normalise(morpheme.normalized_form()).strip()
+
+    @staticmethod
+    def _searchable(token):
+        # A token with no letter or digit (emoji, stray symbols) can only add
+        # noise, and some are operators to the databases' query parsers.
+        return any(char.isalnum() for char in token)
+
+    def tokens_for_index(self, text):
+        from sudachipy import SplitMode
+
+        tokens = []
+        for morpheme in self._morphemes(text, SplitMode.C):
+            tokens.append(self._form(morpheme))
+            if len(morpheme.surface()) > 1:
+                parts = morpheme.split(SplitMode.A)
+                if len(parts) > 1:
+                    tokens.extend(self._form(part) for part in parts)
+        return [token for token in tokens if self._searchable(token)]
+
+    def tokens_for_query(self, text):
+        from sudachipy import SplitMode
+
+        text = text[:MAX_QUERY_CHARS]
+        tokens = []
+        for morpheme in self._morphemes(text, SplitMode.C):
+            token = self._form(morpheme)
+            if self._searchable(token) and token not in tokens:
+                tokens.append(token)
+        return tokens[:MAX_QUERY_TOKENS]
+
+    def spans(self, text):
+        """Word boundaries in `text` itself (NFKC keeps most lengths; where it
+        does not, the span is skipped rather than misplaced)."""
+        from sudachipy import SplitMode
+
+        if len(normalise(text)) != len(text):
+            return
+        position = 0
+        for piece in chunks(text):
+            for morpheme in self.tokenizer.tokenize(normalise(piece), SplitMode.C):
+                if morpheme.part_of_speech()[0] not in self.SKIPPED_POS:
+                    yield position + morpheme.begin(), position + morpheme.end(), self._form(morpheme)
+                    for part in morpheme.split(SplitMode.A) if len(morpheme.surface()) > 1 else ():
+                        yield position + part.begin(), position + part.end(), self._form(part)
+            position += len(piece)
+
+
+@lru_cache(maxsize=None)
+def get_analyser():
+    """The site's analyser (TEATE_SEARCH_ANALYSER), one per process."""
+    return import_string(settings.TEATE_SEARCH_ANALYSER)()
+
+
+@lru_cache(maxsize=256)
+def index_text(text):
+    """Space-joined index tokens. Cached: Wagtail's backend reads the same
+    field value once per index column, and analysing is the slow part."""
+    return " ".join(get_analyser().tokens_for_index(text))
+
+
+def query_text(text):
+    return " ".join(get_analyser().tokens_for_query(text))
