@@ -87,7 +87,7 @@ class SudachiAnalyser(Analyser):
                 if self._tokenizer is None:
                     from sudachipy import Dictionary
 
-                    self._tokenizer = Dictionary(dict="core").create()
+                    self._tokenizer = Dictionary(dict="core").tokenizer()
         return self._tokenizer
 
     def _morphemes(self, text, mode):
