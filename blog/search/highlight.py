@@ -8,8 +8,10 @@ from .analyser import get_analyser
 
 EXCERPT_CHARS = 110
 CONTEXT_BEFORE = 30
-# Only the start of an article is scanned for the excerpt; the lead and the
-# first sections are where a match reads best, and it bounds the work.
+# The text is analysed a window at a time until a match turns up, and only
+# its start is scanned: the lead and first sections are where a match reads
+# best, and a results page analyses twelve articles.
+WINDOW_CHARS = 500
 SCANNED_CHARS = 3000
 
 
@@ -40,10 +42,15 @@ def highlight(text, tokens):
 def excerpt(text, tokens):
     """About EXCERPT_CHARS characters of `text` around its first match, marked."""
     text = " ".join(text[:SCANNED_CHARS].split())
-    spans = matches(text, tokens)
-    start = max(0, spans[0][0] - CONTEXT_BEFORE) if spans else 0
+    start = 0
+    for window in range(0, len(text), WINDOW_CHARS):
+        # Windows overlap by a word's length so a match on a border is kept.
+        first = matches(text[window : window + WINDOW_CHARS + 10], tokens)
+        if first:
+            start = max(0, window + first[0][0] - CONTEXT_BEFORE)
+            break
     end = min(len(text), start + EXCERPT_CHARS)
-    inside = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+    inside = matches(text[start:end], tokens)
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     return mark_safe(prefix + marked(text[start:end], inside) + suffix)

@@ -1,3 +1,4 @@
+import os
 import time
 
 from django.core.management.base import BaseCommand
@@ -8,7 +9,12 @@ from blog.search.index import rebuild
 class Command(BaseCommand):
     help = "記事の検索インデックスを作り直します（公開中の記事のみ）。"
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--workers", type=int, default=min(2, os.cpu_count() or 1), help="文章を解析するプロセス数"
+        )
+
+    def handle(self, *args, workers, **options):
         started = time.perf_counter()
-        count = rebuild()
-        self.stdout.write(f"{count} articles indexed in {time.perf_counter() - started:.1f} s")
+        count = rebuild(workers=workers)
+        self.stdout.write(f"{count} articles indexed in {time.perf_counter() - started:.1f} s ({workers} workers)")
