@@ -9,7 +9,6 @@ The analyser is chosen by the TEATE_SEARCH_ANALYSER setting, so a site could
 swap Sudachi for another tokeniser without touching the index or the views.
 """
 
-import re
 import threading
 import unicodedata
 from functools import lru_cache
@@ -20,7 +19,6 @@ from django.utils.module_loading import import_string
 # Long texts are fed to the tokeniser in pieces: Sudachi refuses inputs over
 # ~48 KiB, and sentence-sized pieces keep memory flat.
 CHUNK_CHARS = 4000
-SENTENCE_END = re.compile(r"(?<=[。！？!?\n])")
 # A query longer than this is cut: nobody types more, and it bounds the work.
 MAX_QUERY_CHARS = 200
 MAX_QUERY_TOKENS = 16
@@ -32,17 +30,23 @@ def normalise(text):
 
 
 def chunks(text, size=CHUNK_CHARS):
-    piece = ""
-    for sentence in SENTENCE_END.split(text):
-        if len(piece) + len(sentence) > size and piece:
-            yield piece
-            piece = ""
-        while len(sentence) > size:
-            yield sentence[:size]
-            sentence = sentence[size:]
-        piece += sentence
-    if piece:
-        yield piece
+    """Contiguous pieces of at most `size` characters, cut after a sentence
+    or line end where there is one."""
+    while len(text) > size:
+        cut = max(text.rfind("。", 0, size), text.rfind("\n", 0, size)) + 1 or size
+        yield text[:cut]
+        text = text[cut:]
+    if text:
+        yield text
+
+
+@lru_cache(maxsize=100_000)
+def token_for(form):
+    """The token for a dictionary form, or None for one with no letter or
+    digit (emoji, stray symbols: noise, and operators to the databases'
+    query parsers). Cached: a language has far fewer words than a text."""
+    token = normalise(form).strip()
+    return token if any(char.isalnum() for char in token) else None
 
 
 class Analyser:
@@ -78,6 +82,7 @@ class SudachiAnalyser(Analyser):
     def __init__(self):
         self._tokenizer = None
         self._lock = threading.Lock()
+        self._skipped_pos = {}  # part-of-speech id -> skipped?
 
     @property
     def tokenizer(self):
@@ -90,42 +95,39 @@ class SudachiAnalyser(Analyser):
                     self._tokenizer = Dictionary(dict="core").tokenizer()
         return self._tokenizer
 
+    def _kept(self, morphemes):
+        skipped = self._skipped_pos
+        for morpheme in morphemes:
+            pos_id = morpheme.part_of_speech_id()
+            skip = skipped.get(pos_id)
+            if skip is None:
+                skip = skipped[pos_id] = morpheme.part_of_speech()[0] in self.SKIPPED_POS
+            if not skip:
+                yield morpheme
+
     def _morphemes(self, text, mode):
         for piece in chunks(normalise(text)):
-            for morpheme in self.tokenizer.tokenize(piece, mode):
-                if morpheme.part_of_speech()[0] not in self.SKIPPED_POS:
-                    yield morpheme
-
-    @staticmethod
-    def _form(morpheme):
-        return normalise(morpheme.normalized_form()).strip()
-
-    @staticmethod
-    def _searchable(token):
-        # A token with no letter or digit (emoji, stray symbols) can only add
-        # noise, and some are operators to the databases' query parsers.
-        return any(char.isalnum() for char in token)
+            yield from self._kept(self.tokenizer.tokenize(piece, mode))
 
     def tokens_for_index(self, text):
         from sudachipy import SplitMode
 
         tokens = []
         for morpheme in self._morphemes(text, SplitMode.C):
-            tokens.append(self._form(morpheme))
-            if len(morpheme.surface()) > 1:
+            tokens.append(token_for(morpheme.normalized_form()))
+            if morpheme.end() - morpheme.begin() > 1:
                 parts = morpheme.split(SplitMode.A)
                 if len(parts) > 1:
-                    tokens.extend(self._form(part) for part in parts)
-        return [token for token in tokens if self._searchable(token)]
+                    tokens.extend(token_for(part.normalized_form()) for part in parts)
+        return [token for token in tokens if token]
 
     def tokens_for_query(self, text):
         from sudachipy import SplitMode
 
-        text = text[:MAX_QUERY_CHARS]
         tokens = []
-        for morpheme in self._morphemes(text, SplitMode.C):
-            token = self._form(morpheme)
-            if self._searchable(token) and token not in tokens:
+        for morpheme in self._morphemes(text[:MAX_QUERY_CHARS], SplitMode.C):
+            token = token_for(morpheme.normalized_form())
+            if token and token not in tokens:
                 tokens.append(token)
         return tokens[:MAX_QUERY_TOKENS]
 
@@ -138,11 +140,10 @@ class SudachiAnalyser(Analyser):
             return
         position = 0
         for piece in chunks(text):
-            for morpheme in self.tokenizer.tokenize(normalise(piece), SplitMode.C):
-                if morpheme.part_of_speech()[0] not in self.SKIPPED_POS:
-                    yield position + morpheme.begin(), position + morpheme.end(), self._form(morpheme)
-                    for part in morpheme.split(SplitMode.A) if len(morpheme.surface()) > 1 else ():
-                        yield position + part.begin(), position + part.end(), self._form(part)
+            for morpheme in self._kept(self.tokenizer.tokenize(normalise(piece), SplitMode.C)):
+                yield position + morpheme.begin(), position + morpheme.end(), token_for(morpheme.normalized_form())
+                for part in morpheme.split(SplitMode.A) if morpheme.end() - morpheme.begin() > 1 else ():
+                    yield position + part.begin(), position + part.end(), token_for(part.normalized_form())
             position += len(piece)
 
 
