@@ -1,10 +1,12 @@
 """Every test builds its content here, the way an editor would in the admin."""
 
 import uuid
+from datetime import timedelta
 
 import factory
+from django.utils import timezone
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from blog.models import ArticleAuthor, ArticleCategory, ArticlePage, BlogIndexPage
 from blog.snippets import Author, Category
@@ -115,3 +117,22 @@ def make_article(blog, *, title=None, slug=None, authors=None, categories=None, 
         article.save_revision()
     article.refresh_from_db()
     return article
+
+
+def make_hidden_articles(blog, **fields):
+    """One article a reader may not see for each reason: a draft, a private
+    (login-only) one, one scheduled for tomorrow and one expired yesterday.
+
+    The scheduled and expired ones are left live, as they are between two
+    runs of publish_scheduled, so only ArticlePage.readable() keeps them out."""
+    now = timezone.now()
+    hidden = {
+        "draft": make_article(blog, title="下書きの記事", publish=False, **fields),
+        "private": make_article(blog, title="限定公開の記事", **fields),
+        "scheduled": make_article(blog, title="予約公開の記事", **fields),
+        "expired": make_article(blog, title="公開終了の記事", **fields),
+    }
+    PageViewRestriction.objects.create(page=hidden["private"], restriction_type=PageViewRestriction.LOGIN)
+    ArticlePage.objects.filter(pk=hidden["scheduled"].pk).update(go_live_at=now + timedelta(days=1))
+    ArticlePage.objects.filter(pk=hidden["expired"].pk).update(expire_at=now - timedelta(days=1))
+    return hidden
