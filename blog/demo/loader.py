@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site, Task, Workflow
 
 from blog.models import ArticleAuthor, ArticleCategory, ArticlePage, BlogIndexPage
+from blog.search.index import index_articles
 from blog.snippets import Author, Category
 from blog.video import parse_youtube
 from home.models import ClinicSettings, HomePage
@@ -27,6 +28,8 @@ def load():
     authors = {data["slug"]: ensure_author(data) for data in content.AUTHORS}
     categories = {c["slug"]: Category.objects.update_or_create(slug=c["slug"], defaults=c)[0] for c in content.CATEGORIES}
     created = [ensure_article(blog, data, authors, categories, index) for index, data in enumerate(content.ARTICLES)]
+    # A database loaded before the search index existed gets it filled here.
+    index_articles(ArticlePage.objects.child_of(blog))
     ensure_admin()
     name_wagtail_defaults_in_japanese()
     return {"home": home, "blog": blog, "created": sum(created), "articles": len(content.ARTICLES)}

@@ -56,7 +56,7 @@ def run(statements_by_vendor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('blog', '0001_initial'),
+        ('blog', '0002_article_video_block'),
     ]
 
     operations = [
