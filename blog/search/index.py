@@ -79,16 +79,29 @@ def _analysed(item):
     return SearchEntry(page_id=page_id, title=index_text(title), body=index_text(body))
 
 
+class _Done:
+    """An analysis that has already happened (no worker processes)."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def get(self):
+        return self.value
+
+
 @contextmanager
 def analysing(workers):
-    """A map() over (page_id, title, body) that analyses in `workers`
-    processes: analysing is CPU-bound and most of a rebuild's time. The
-    workers only analyse text; this process reads and writes the database."""
+    """A function that starts analysing a list of (page_id, title, body) and
+    returns a handle whose get() gives the entries. With `workers` > 1 it runs
+    in that many processes and returns at once, so this process can read the
+    next batch and write the previous one meanwhile: analysing is CPU-bound
+    and most of a rebuild's time. The workers only analyse text; this process
+    reads and writes the database."""
     if workers <= 1:
-        yield lambda items: [_analysed(item) for item in items]
+        yield lambda items: _Done([_analysed(item) for item in items])
         return
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield lambda items: pool.map(_analysed, items, chunksize=8)
+        yield lambda items: pool.map_async(_analysed, items, chunksize=max(1, len(items) // (4 * workers)))
 
 
 def rebuild(workers=1):
@@ -99,8 +112,17 @@ def rebuild(workers=1):
     count = 0
     with transaction.atomic(), analysing(workers) as analyse:
         SearchEntry.objects.all().delete()
+        pending = None
         for batch in batched(articles.iterator(chunk_size=BATCH_SIZE), BATCH_SIZE):
-            entries = analyse([(article.pk, *article_texts(article)) for article in batch])
-            SearchEntry.objects.bulk_create(entries)
-            count += len(entries)
+            started = analyse([(article.pk, *article_texts(article)) for article in batch])
+            if pending:
+                count += _write(pending.get())
+            pending = started
+        if pending:
+            count += _write(pending.get())
     return count
+
+
+def _write(entries):
+    SearchEntry.objects.bulk_create(entries)
+    return len(entries)

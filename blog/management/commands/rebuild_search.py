@@ -11,7 +11,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--workers", type=int, default=min(2, os.cpu_count() or 1), help="文章を解析するプロセス数"
+            "--workers", type=int, default=os.cpu_count() or 1, help="文章を解析するプロセス数（既定: CPU の数）"
         )
 
     def handle(self, *args, workers, **options):

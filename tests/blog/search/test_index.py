@@ -99,6 +99,18 @@ def test_rebuild_indexes_every_readable_article_and_nothing_else(blog):
     assert SearchEntry.objects.count() == 1
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_rebuild_in_many_batches_indexes_every_batch(blog, monkeypatch, workers):
+    monkeypatch.setattr("blog.search.index.BATCH_SIZE", 2)
+    for n in range(5):
+        make_article(blog, title=f"膝の体操{n}")
+    SearchEntry.objects.all().delete()
+
+    call_command("rebuild_search", f"--workers={workers}", stdout=io.StringIO())
+
+    assert sorted(found("膝")) == [f"膝の体操{n}" for n in range(5)]
+
+
 def test_categories_and_tags_are_searchable(blog):
     make_article(blog, title="朝の体操", lead="朝に。", tags=["膝痛"], body=paragraphs("ゆっくり動かします。"))
 
