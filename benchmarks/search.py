@@ -232,7 +232,13 @@ def main():
             cursor.execute("VACUUM ANALYZE")  # as autovacuum would after a bulk load
     print(f"index size: {index_size() / 2**20:.1f} MiB")
 
-    print(f"{'query':<20}{'text':<9}{'hits':>6}{'recall':>7}{'P@10':>6}  search p50/p95 ms  first page p50/p95 ms")
+    from django.test import Client
+
+    client = Client()
+    print(
+        f"{'query':<20}{'text':<9}{'hits':>6}{'recall':>7}{'P@10':>6}"
+        "  search p50/p95 ms  first page p50/p95 ms  whole /search/ p50/p95 ms"
+    )
     for label, query in QUERIES.items():
         wanted = {pk for pk, text in texts.items() if relevant(query, text)}
         results = search_articles(query)
@@ -243,10 +249,13 @@ def main():
         search_only = timed(lambda: search_articles(query), options.repeat)
         # What a reader waits for: the search plus the first page's articles with their cards' data.
         first_page = timed(lambda: list(search_articles(query)[: settings.BLOG_PAGE_SIZE]), options.repeat)
+        # The whole request: the above plus highlighting, excerpts and the template.
+        whole = timed(lambda: client.get("/search/", {"q": query}), options.repeat)
         print(
             f"{label:<20}{query:<9}{len(found):>6}{recall:>7.2f}{precision:>6.2f}"
             f"  {statistics.median(search_only):>7.1f} / {percentile(search_only, 0.95):<7.1f}"
             f"  {statistics.median(first_page):>10.1f} / {percentile(first_page, 0.95):<7.1f}"
+            f"  {statistics.median(whole):>12.1f} / {percentile(whole, 0.95):<7.1f}"
         )
     print(f"load average while measuring: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
 
