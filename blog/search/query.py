@@ -18,8 +18,8 @@ from .analyser import get_analyser
 # the index free of a pending list, which is as slow as reading every vector)
 # and readability is checked by joining each hit to its page, not by a subquery
 # over every readable article. Ranking: how well the title matches, then
-# newest first. Ranking the body too (ts_rank over the whole vector) cost ~20 ms per
-# 3,000 hits, which broke the latency target for common words.
+# newest first. Ranking the body too (ts_rank over the whole vector) cost
+# ~20 ms per 3,000 hits, which broke the latency target for common words.
 POSTGRES_MATCH = "blog_searchentry.vector @@ plainto_tsquery('simple', %s)"
 POSTGRES_RANK = "ts_rank(blog_searchentry.title_vector, plainto_tsquery('simple', %s))"
 # "+rowid" keeps SQLite from handing the id list to FTS5 as rowid lookups,
@@ -66,7 +66,8 @@ def _ids_through_gin(sql, params):
     (25-50 ms for 10,000 articles) rather than the GIN index (3 ms, no vector
     read at all). Sent as one string, the SET LOCAL lives in the statement's
     own implicit transaction; inside a caller's transaction the default is put
-    back straight after."""
+    back straight after. Several statements in one execute() need Django's
+    default client-side binding (no OPTIONS["server_side_binding"])."""
     with connection.cursor() as cursor:
         cursor.execute(f"SET LOCAL enable_seqscan = off; {sql}; SET LOCAL enable_seqscan TO DEFAULT", params)
         cursor.nextset()
