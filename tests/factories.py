@@ -84,10 +84,13 @@ def make_site():
 _article_numbers = iter(range(1, 10**9))
 
 
-def make_article(blog, *, title=None, slug=None, authors=None, categories=None, tags=(), publish=True, **fields):
+def make_article(
+    blog, *, title=None, slug=None, authors=None, categories=None, tags=(), publish=True, published_at=None, **fields
+):
     """An article under the blog with its authors, categories and tags.
 
     publish=False leaves it a draft, exactly as "下書き保存" in the admin does.
+    published_at backdates its first (and last) publication.
     """
     n = next(_article_numbers)
     article = ArticlePage(
@@ -95,6 +98,7 @@ def make_article(blog, *, title=None, slug=None, authors=None, categories=None, 
         slug=slug or f"article-{n}",
         lead=fields.pop("lead", "膝の内側の痛みについてのリード文です。"),
         body=fields.pop("body", sample_body()),
+        first_published_at=published_at,
         **fields,
     )
     article.article_authors = [ArticleAuthor(author=a) for a in (authors or [AuthorFactory()])]
@@ -108,5 +112,7 @@ def make_article(blog, *, title=None, slug=None, authors=None, categories=None, 
         article.live = False
         blog.add_child(instance=article)
         article.save_revision()
+    if published_at is not None:
+        ArticlePage.objects.filter(pk=article.pk).update(first_published_at=published_at, last_published_at=published_at)
     article.refresh_from_db()
     return article
