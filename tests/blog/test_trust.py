@@ -193,3 +193,28 @@ def test_admin_saves_the_disclaimer(admin_client, blog):
 
     assert response.status_code == 302
     assert ClinicSettings.for_site(site).disclaimer == "自己判断せず、受診してください。"
+
+
+def test_preview_of_a_new_article_renders_everything_without_error(admin_client, blog):
+    make_article(blog, title="公開済みの記事")
+    author, category = AuthorFactory(), CategoryFactory()
+    data = nested_form_data({
+        "title": "プレビュー中の記事",
+        "slug": "preview-article",
+        "lead": "リード文です。",
+        "body": streamfield([("paragraph", rich_text("<p>本文です。</p>"))]),
+        "article_authors": inline_formset([{"author": author.pk}]),
+        "article_categories": inline_formset([{"category": category.pk}]),
+        "tags": "",
+        "reviewer": AuthorFactory(name="佐藤 誠").pk,
+        "content_updated_on": "",
+    })
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["blog", "articlepage", blog.pk])
+
+    assert admin_client.post(url, data).json()["is_valid"] is True
+    response = admin_client.get(url)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "プレビュー中の記事" in html and "この記事の監修者" in html and "この記事は約1分で読めます" in html
+    assert "公開済みの記事" in html  # related articles still work before the first save
