@@ -1,13 +1,16 @@
 """Every test builds its content here, the way an editor would in the admin."""
 
 import uuid
+from datetime import timedelta
 
 import factory
+from django.utils import timezone
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from blog.models import ArticleAuthor, ArticleCategory, ArticlePage, BlogIndexPage
 from blog.snippets import Author, Category
+from blog.video import parse_youtube
 from home.models import HomePage
 
 
@@ -45,6 +48,20 @@ class CategoryFactory(factory.django.DjangoModelFactory):
 
 def block(kind, value):
     return {"type": kind, "value": value, "id": str(uuid.uuid4())}
+
+
+def video_block(url="https://youtu.be/M7lc1UVf-VE?t=90", title="太もも内側のストレッチ", caption="", thumbnail=None):
+    """A video block as the admin stores it: the pasted link becomes an ID and a start second."""
+    video = parse_youtube(url)
+    return block(
+        "video",
+        {
+            "video": {"video_id": video.video_id, "start": video.start},
+            "title": title,
+            "caption": caption,
+            "thumbnail": thumbnail,
+        },
+    )
 
 
 def sample_body(image=None):
@@ -116,3 +133,22 @@ def make_article(
         ArticlePage.objects.filter(pk=article.pk).update(first_published_at=published_at, last_published_at=published_at)
     article.refresh_from_db()
     return article
+
+
+def make_hidden_articles(blog, **fields):
+    """One article a reader may not see for each reason: a draft, a private
+    (login-only) one, one scheduled for tomorrow and one expired yesterday.
+
+    The scheduled and expired ones are left live, as they are between two
+    runs of publish_scheduled, so only ArticlePage.readable() keeps them out."""
+    now = timezone.now()
+    hidden = {
+        "draft": make_article(blog, title="下書きの記事", publish=False, **fields),
+        "private": make_article(blog, title="限定公開の記事", **fields),
+        "scheduled": make_article(blog, title="予約公開の記事", **fields),
+        "expired": make_article(blog, title="公開終了の記事", **fields),
+    }
+    PageViewRestriction.objects.create(page=hidden["private"], restriction_type=PageViewRestriction.LOGIN)
+    ArticlePage.objects.filter(pk=hidden["scheduled"].pk).update(go_live_at=now + timedelta(days=1))
+    ArticlePage.objects.filter(pk=hidden["expired"].pk).update(expire_at=now - timedelta(days=1))
+    return hidden

@@ -1,3 +1,4 @@
+import os
 import uuid
 from datetime import timedelta
 
@@ -8,6 +9,7 @@ from wagtail.models import Page, Site
 
 from blog.models import ArticleAuthor, ArticleCategory, ArticlePage, BlogIndexPage
 from blog.snippets import Author, Category
+from blog.video import parse_youtube
 from home.models import ClinicSettings, HomePage
 
 from . import content
@@ -39,7 +41,9 @@ def ensure_home():
         home = root.add_child(instance=HomePage(title=content.HOME["title"], slug="home", intro=content.HOME["intro"]))
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.root_page = "localhost", 80, home
+    # Absolute URLs (canonical, feeds, sitemap, og:image) follow the Site, so
+    # it names the address `make demo` serves.
+    site.hostname, site.port, site.root_page = "127.0.0.1", int(os.environ.get("PORT") or 8000), home
     site.site_name = content.CLINIC["clinic_name"]
     site.save()
     return home
@@ -78,6 +82,9 @@ def build_body(body):
                 "image": {"image": image.pk, "alt_text": value["alt"], "decorative": False},
                 "caption": value.get("caption", ""),
             }
+        if kind == "video":
+            video = parse_youtube(value["video"])
+            value = {"caption": "", "thumbnail": None, **value, "video": {"video_id": video.video_id, "start": video.start}}
         blocks.append(block(kind, value))
     return blocks
 

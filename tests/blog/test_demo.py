@@ -80,6 +80,17 @@ def test_demo_articles_use_every_body_block_and_pass_editor_validation(demo):
     assert used == set(stream_block.child_blocks)
 
 
+def test_demo_has_at_least_three_articles_with_youtube_videos_stored_canonically(demo):
+    with_video = [
+        article for article in ArticlePage.objects.all() if any(c.block_type == "video" for c in article.body)
+    ]
+    assert len(with_video) >= 3
+    for article in with_video:
+        for raw in article.body.raw_data:
+            if raw["type"] == "video":
+                assert set(raw["value"]["video"]) == {"video_id", "start"}
+
+
 def test_demo_article_dates_vary_and_some_were_updated_later(demo):
     articles = list(ArticlePage.objects.all())
     assert len({article.published_date.date() for article in articles}) == len(articles)
