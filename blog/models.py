@@ -279,17 +279,23 @@ class ArticlePage(Page):
 
     # blog/related.py queries this module's models, so it is imported late.
     @cached_property
+    def _readable_siblings(self):
+        from .related import readable_siblings
+
+        return readable_siblings(self)
+
+    @cached_property
     def related_articles(self):
         from .related import related_articles
 
-        return related_articles(self)
+        return related_articles(self, self._readable_siblings)
 
     @cached_property
     def adjacent_articles(self):
         """(previous, next) article by publication date; either may be None."""
         from .related import adjacent_articles
 
-        return adjacent_articles(self)
+        return adjacent_articles(self, self._readable_siblings)
 
     @cached_property
     def blog_index(self):

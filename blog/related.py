@@ -11,7 +11,14 @@ from .models import ArticleCategory, ArticlePage, ArticleTag
 RELATED_LIMIT = 4
 
 
-def related_articles(article, limit=RELATED_LIMIT):
+def readable_siblings(article):
+    """The other articles of the same blog a reader may see. Building it
+    looks up view restrictions (one query), so a page builds it once and
+    passes it to both functions below."""
+    return ArticlePage.objects.readable().sibling_of(article, inclusive=False).defer_streamfields()
+
+
+def related_articles(article, siblings=None, limit=RELATED_LIMIT):
     """Up to `limit` other articles of the same blog, ranked in one query:
     those in this article's primary category first, then by how many tags
     they share with it, then newest first. Ready for article cards."""
@@ -28,11 +35,9 @@ def related_articles(article, limit=RELATED_LIMIT):
         .annotate(count=Count("pk"))
         .values("count")
     )
+    siblings = readable_siblings(article) if siblings is None else siblings
     candidates = (
-        ArticlePage.objects.readable()
-        .sibling_of(article, inclusive=False)
-        .defer_streamfields()
-        .for_listing()
+        siblings.for_listing()
         .annotate(
             in_primary_category=in_primary_category,
             shared_tags=Coalesce(Subquery(shared_tags, output_field=IntegerField()), 0),
@@ -42,16 +47,23 @@ def related_articles(article, limit=RELATED_LIMIT):
     return list(candidates[:limit])
 
 
-def adjacent_articles(article):
+def adjacent_articles(article, siblings=None):
     """(previous, next): the readable articles published just before and
-    just after this one in the same blog, either None at the ends. Ties on
-    the publication time are broken by id so no article is skipped."""
+    just after this one in the same blog, either None at the ends, in one
+    query. Ties on the publication time are broken by id so no article is
+    skipped."""
     published = article.first_published_at
     if published is None:  # a preview of a page never published
         return None, None
-    siblings = ArticlePage.objects.readable().sibling_of(article, inclusive=False).defer_streamfields()
+    siblings = readable_siblings(article) if siblings is None else siblings
     earlier = Q(first_published_at__lt=published) | Q(first_published_at=published, pk__lt=article.pk)
     later = Q(first_published_at__gt=published) | Q(first_published_at=published, pk__gt=article.pk)
-    previous = siblings.filter(earlier).order_by("-first_published_at", "-pk").first()
-    following = siblings.filter(later).order_by("first_published_at", "pk").first()
+    previous_pk = siblings.filter(earlier).order_by("-first_published_at", "-pk").values("pk")[:1]
+    next_pk = siblings.filter(later).order_by("first_published_at", "pk").values("pk")[:1]
+    previous = following = None
+    for neighbour in siblings.filter(Q(pk=Subquery(previous_pk)) | Q(pk=Subquery(next_pk))):
+        if (neighbour.first_published_at, neighbour.pk) < (published, article.pk):
+            previous = neighbour
+        else:
+            following = neighbour
     return previous, following
