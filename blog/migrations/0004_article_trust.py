@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('blog', '0002_article_video_block'),
+        ('blog', '0003_search_entry'),
     ]
 
     operations = [
