@@ -107,6 +107,8 @@ def ensure_article(blog, data, authors, categories, index):
     article.article_authors = [ArticleAuthor(author=authors[slug]) for slug in author_slugs]
     article.article_categories = [ArticleCategory(category=categories[slug]) for slug in data["categories"]]
     article.tags.add(*data["tags"])
+    if "reviewer" in data:
+        article.reviewer = authors[data["reviewer"]]
     blog.add_child(instance=article)
     article.save_revision().publish()
     # Spread the demo over the past weeks so listings look like a living blog.
