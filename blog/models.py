@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from .blocks import ArticleBodyBlock
 from .pagination import paginate
+from .panels import RequiredInlinePanel
 from .snippets import Author, Category
 
 # Path segments the blog index routes itself; an article may not take them.
@@ -149,8 +150,15 @@ class ArticlePage(Page):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                InlinePanel("article_authors", label=_("著者"), min_num=1),
-                InlinePanel("article_categories", label=_("カテゴリー"), min_num=1),
+                RequiredInlinePanel(
+                    "article_authors", label=_("著者"), min_num=1, too_few_message=_("著者を1人以上選んでください。")
+                ),
+                RequiredInlinePanel(
+                    "article_categories",
+                    label=_("カテゴリー"),
+                    min_num=1,
+                    too_few_message=_("カテゴリーを1つ以上選んでください。"),
+                ),
                 FieldPanel("tags"),
             ],
             heading=_("著者・分類"),
