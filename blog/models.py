@@ -187,17 +187,18 @@ class ArticlePage(Page):
     # Ordered relations, read once per request and reused by every template
     # part. Listings prefetch them (ArticlePageQuerySet.for_listing); a single
     # article reads them here with their targets joined in.
-    def _linked(self, relation, target):
+    def _linked(self, relation, target, *joins):
         manager = getattr(self, relation)
         if relation in getattr(self, "_prefetched_objects_cache", {}):
             links = manager.all()
         else:
-            links = manager.select_related(target).order_by("sort_order")
+            links = manager.select_related(target, *joins).order_by("sort_order")
         return [getattr(link, target) for link in links]
 
     @cached_property
     def authors(self):
-        return self._linked("article_authors", "author")
+        # The author box shows each photo: join them, or each author costs a query.
+        return self._linked("article_authors", "author", "author__photo")
 
     @cached_property
     def categories(self):
