@@ -1,3 +1,5 @@
+import os
+import pathlib
 import socket
 
 import pytest
@@ -5,6 +7,15 @@ import pytest
 from tests.factories import make_site
 
 LOOPBACK = ("127.", "::1", "localhost")
+
+
+def pytest_report_header():
+    """Say at the top of every run whether the browser tests will run."""
+    chromium = pathlib.Path(os.environ.get("TEATE_CHROMIUM", "/usr/bin/chromium"))
+    if chromium.exists():
+        return f"browser tests: run in {chromium}"
+    required = " — TEATE_REQUIRE_BROWSER=1, so they will fail" if os.environ.get("TEATE_REQUIRE_BROWSER") == "1" else ""
+    return f"browser tests: SKIPPED, {chromium} not found{required}"
 
 
 @pytest.fixture(autouse=True, scope="session")
