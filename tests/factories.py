@@ -4,9 +4,11 @@ import uuid
 from datetime import timedelta
 
 import factory
+from django.conf import settings
 from django.utils import timezone
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from blog.models import ArticleAuthor, ArticleCategory, ArticlePage, BlogIndexPage
 from blog.snippets import Author, Category
@@ -70,9 +72,19 @@ def sample_body(image=None):
     return body
 
 
+def tree_root():
+    """The root page, with the default locale and root collection Wagtail's
+    migrations create. A transactional test (the browser tests) ends by
+    emptying every table, so the next one makes them again."""
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+
+
 def make_site():
     """Home at the site root and the blog under it, as `make demo` builds them."""
-    root = Page.get_first_root_node()
+    root = tree_root()
     for placeholder in root.get_children().exact_type(Page):
         placeholder.delete()
     home = root.add_child(instance=HomePage(title="ホーム", slug="home"))

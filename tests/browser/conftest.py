@@ -8,10 +8,11 @@ TEATE_CHROMIUM points at another binary.
 
 A browser test module starts with
 
-    pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+    pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-so the live server (another thread) sees the test's data, and the root
-page, locale and collection the migrations made survive the flush.
+so the live server (another thread) sees the test's data. Such tests end
+by emptying every table; `make_site()` puts back the root page, locale and
+collection the migrations had made.
 """
 
 import os
