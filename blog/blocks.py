@@ -4,12 +4,16 @@ Each block has a description and a preview value, so the editor's block
 picker shows what it will look like before it is added.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
-from wagtail.images.blocks import ImageBlock
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
+
+from .video import YouTubeVideo, parse_youtube, play_label, video_object
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "embed"]
 
@@ -145,6 +149,113 @@ class QuoteBlock(blocks.StructBlock):
         preview_value = {"quote": "階段を下りるのが怖くなくなりました。", "source": "60代・女性"}
 
 
+class YouTubeURLField(forms.CharField):
+    """Accepts what the editor pastes; refuses, in Japanese, anything that is
+    not one YouTube video."""
+
+    def validate(self, value):
+        super().validate(value)
+        if value:
+            parse_youtube(value)
+
+
+class YouTubeBlock(blocks.FieldBlock):
+    """The editor types a link; the page stores {"video_id", "start"}.
+
+    Between the form and clean() the value may still be the raw text, so the
+    form can show it back next to its error.
+    """
+
+    def __init__(self, required=True, help_text=None, **kwargs):
+        self.field = YouTubeURLField(required=required, help_text=help_text, max_length=500)
+        super().__init__(**kwargs)
+
+    def value_from_form(self, value):
+        if not value:
+            return None
+        try:
+            return parse_youtube(value)
+        except ValueError:
+            return value
+
+    def value_for_form(self, value):
+        if isinstance(value, YouTubeVideo):
+            return value.watch_url
+        return value or ""
+
+    def to_python(self, value):
+        if isinstance(value, dict) and value.get("video_id"):
+            return YouTubeVideo(value["video_id"], int(value.get("start") or 0))
+        return None
+
+    def get_prep_value(self, value):
+        value = self.normalize(value)
+        if isinstance(value, YouTubeVideo):
+            return {"video_id": value.video_id, "start": value.start}
+        return None
+
+    def normalize(self, value):
+        if isinstance(value, YouTubeVideo) or value is None:
+            return value
+        if isinstance(value, dict):
+            return self.to_python(value)
+        return self.value_from_form(value)
+
+    class Meta:
+        icon = "media"
+        default = None
+
+
+class VideoValue(blocks.StructValue):
+    @property
+    def play_label(self):
+        return play_label(self.get("title", ""))
+
+    def structured_data(self, upload_date, absolute_url=lambda url: url):
+        """This video as a schema.org VideoObject (see blog.video.video_object);
+        blog.seo puts it in the page's JSON-LD graph."""
+        thumbnail = None
+        if self.get("thumbnail"):
+            thumbnail = absolute_url(self["thumbnail"].get_rendition("fill-1280x720").url)
+        return video_object(
+            self["video"],
+            name=self["title"],
+            description=self.get("caption") or "",
+            upload_date=upload_date or timezone.now(),
+            thumbnail=thumbnail,
+        )
+
+
+class VideoBlock(blocks.StructBlock):
+    video = YouTubeBlock(
+        label=_("YouTubeのURL"),
+        help_text=_("YouTubeの共有リンクやアドレスバーのURLを貼り付けてください。「?t=90」などの開始時刻も反映されます。"),
+    )
+    title = blocks.CharBlock(
+        label=_("動画のタイトル"),
+        max_length=120,
+        help_text=_("再生ボタンの読み上げと、検索エンジン向けの情報に使います。"),
+    )
+    caption = blocks.CharBlock(label=_("キャプション"), required=False, max_length=200)
+    thumbnail = ImageChooserBlock(
+        label=_("サムネイル画像"),
+        required=False,
+        help_text=_("空欄ならYouTubeのサムネイルを表示します。"),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("YouTube動画")
+        template = "blocks/video.html"
+        value_class = VideoValue
+        description = _("YouTubeの動画。読者が再生ボタンを押すまでYouTubeには接続しません。")
+        preview_value = {
+            "video": "https://youtu.be/M7lc1UVf-VE?t=30",
+            "title": "太もも内側のストレッチ（1分）",
+            "caption": "椅子に座ったままできるストレッチです。",
+        }
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -153,6 +264,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     steps = StepsBlock()
     note = NoteBlock()
     quote = QuoteBlock()
+    video = VideoBlock()
 
     def clean(self, value):
         value = super().clean(value)

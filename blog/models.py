@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from . import seo
 from .blocks import ArticleBodyBlock
 from .pagination import paginate
 from .panels import RequiredInlinePanel
@@ -112,6 +113,22 @@ class BlogIndexPage(RoutablePageMixin, Page):
         articles = self.articles().filter(article_authors__author=author)
         crumb = (author.name, self.subpage_url("author", slug))
         return self.listing_response(request, articles, "blog/author_page.html", crumb, author=author)
+
+    # The feeds live in feeds.py, which reads the models defined here.
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from .feeds import ArticleFeed
+
+        return ArticleFeed()(request, blog=self)
+
+    @path("category/<str:slug>/feed/", name="category_feed")
+    def category_feed(self, request, slug):
+        from .feeds import ArticleFeed
+
+        return ArticleFeed()(request, blog=self, category_slug=slug)
+
+    def seo_meta(self, request, context):
+        return seo.listing_meta(request, self, context)
 
     def subpage_url(self, name, slug):
         return self.url + self.reverse_subpage(name, args=[slug])
@@ -229,6 +246,9 @@ class ArticlePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["blog_index"] = self.blog_index
         return context
+
+    def seo_meta(self, request, context):
+        return seo.article_meta(request, self)
 
     def breadcrumbs(self):
         """ホーム › ブログ › primary category › this article."""

@@ -34,6 +34,11 @@ class HomePage(Page):
         ).filter(article_count__gt=0)
         return context
 
+    def seo_meta(self, request, context):
+        from blog.seo import home_meta
+
+        return home_meta(request, self, context)
+
 
 @register_setting(icon="site")
 class ClinicSettings(BaseSiteSetting):
@@ -46,6 +51,15 @@ class ClinicSettings(BaseSiteSetting):
     phone = models.CharField(_("電話番号"), max_length=30, blank=True)
     opening_hours = models.TextField(
         _("受付時間"), blank=True, help_text=_("1行に1つ（例: 月〜金 9:00〜19:00）")
+    )
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("共有用の標準画像"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("LINEやXで共有されたとき、メイン画像のないページに表示します（1200×630に切り抜きます）。"),
     )
     booking_url = models.URLField(_("予約ページのURL"), blank=True)
     line_url = models.URLField(_("LINEのURL"), blank=True)
@@ -66,6 +80,7 @@ class ClinicSettings(BaseSiteSetting):
                 FieldPanel("address"),
                 FieldPanel("phone"),
                 FieldPanel("opening_hours"),
+                FieldPanel("default_share_image"),
             ],
             heading=_("院の情報"),
         ),

@@ -4,14 +4,13 @@ import uuid
 from datetime import timedelta
 
 import factory
-from django.conf import settings
 from django.utils import timezone
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from blog.models import ArticleAuthor, ArticleCategory, ArticlePage, BlogIndexPage
 from blog.snippets import Author, Category
+from blog.video import parse_youtube
 from home.models import HomePage
 
 
@@ -51,6 +50,20 @@ def block(kind, value):
     return {"type": kind, "value": value, "id": str(uuid.uuid4())}
 
 
+def video_block(url="https://youtu.be/M7lc1UVf-VE?t=90", title="太もも内側のストレッチ", caption="", thumbnail=None):
+    """A video block as the admin stores it: the pasted link becomes an ID and a start second."""
+    video = parse_youtube(url)
+    return block(
+        "video",
+        {
+            "video": {"video_id": video.video_id, "start": video.start},
+            "title": title,
+            "caption": caption,
+            "thumbnail": thumbnail,
+        },
+    )
+
+
 def sample_body(image=None):
     """One of every body block, as an editor would fill them in."""
     body = [
@@ -72,19 +85,9 @@ def sample_body(image=None):
     return body
 
 
-def tree_root():
-    """The root page, with the default locale and root collection Wagtail's
-    migrations create. A transactional test (the browser tests) ends by
-    emptying every table, so the next one makes them again."""
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-
-
 def make_site():
     """Home at the site root and the blog under it, as `make demo` builds them."""
-    root = tree_root()
+    root = Page.get_first_root_node()
     for placeholder in root.get_children().exact_type(Page):
         placeholder.delete()
     home = root.add_child(instance=HomePage(title="ホーム", slug="home"))
@@ -124,6 +127,25 @@ def make_article(blog, *, title=None, slug=None, authors=None, categories=None, 
         article.save_revision()
     article.refresh_from_db()
     return article
+
+
+def make_hidden_articles(blog, **fields):
+    """One article a reader may not see for each reason: a draft, a private
+    (login-only) one, one scheduled for tomorrow and one expired yesterday.
+
+    The scheduled and expired ones are left live, as they are between two
+    runs of publish_scheduled, so only ArticlePage.readable() keeps them out."""
+    now = timezone.now()
+    hidden = {
+        "draft": make_article(blog, title="下書きの記事", publish=False, **fields),
+        "private": make_article(blog, title="限定公開の記事", **fields),
+        "scheduled": make_article(blog, title="予約公開の記事", **fields),
+        "expired": make_article(blog, title="公開終了の記事", **fields),
+    }
+    PageViewRestriction.objects.create(page=hidden["private"], restriction_type=PageViewRestriction.LOGIN)
+    ArticlePage.objects.filter(pk=hidden["scheduled"].pk).update(go_live_at=now + timedelta(days=1))
+    ArticlePage.objects.filter(pk=hidden["expired"].pk).update(expire_at=now - timedelta(days=1))
+    return hidden
 
 
 def make_articles(blog, count, *, authors, categories, tags=(), images=()):

@@ -1,4 +1,9 @@
-"""The demo clinic's text: original writing for this project, fictional people."""
+"""The demo clinic's text: original writing for this project, fictional people.
+
+The articles live in `articles/`, one module per body area; an article may
+sit in several categories, its first one being the primary."""
+
+from .articles import knee, lower_back, shoulder
 
 HOME = {
     "title": "膝・腰・肩の痛みに、自分でできるケアを",
@@ -20,19 +25,35 @@ CLINIC = {
     "cta_text": "初回はお身体の状態をていねいにお聞きし、痛みの原因とご自宅でできるケアをご説明します。",
 }
 
-AUTHOR = {
-    "slug": "yamada-haruka",
-    "name": "山田 遥",
-    "name_kana": "やまだ はるか",
-    "job_title": "理学療法士・てあて整体院 院長",
-    "clinic": "てあて整体院",
-    "area": "神奈川県藤沢市",
-    "bio": "総合病院の整形外科リハビリテーション科で10年勤務したのち、てあて整体院を開業。"
-    "膝や腰の痛みで悩む方が、自分の身体を自分で整えられるようになることを目標に施術とセルフケア指導を行っています。",
-    "website_url": "https://example.com/teate",
-    "x_url": "https://example.com/x/teate_seitai",
-    "instagram_url": "https://example.com/instagram/teate_seitai",
-}
+# The first author is credited on every article that names no "authors".
+AUTHORS = [
+    {
+        "slug": "yamada-haruka",
+        "name": "山田 遥",
+        "name_kana": "やまだ はるか",
+        "job_title": "理学療法士・てあて整体院 院長",
+        "clinic": "てあて整体院",
+        "area": "神奈川県藤沢市",
+        "bio": "総合病院の整形外科リハビリテーション科で10年勤務したのち、てあて整体院を開業。"
+        "膝や腰の痛みで悩む方が、自分の身体を自分で整えられるようになることを目標に施術とセルフケア指導を行っています。",
+        "photo": ("デモ：著者写真", "施術着を着た理学療法士のイメージ"),
+        "website_url": "https://example.com/teate",
+        "x_url": "https://example.com/x/teate_seitai",
+        "instagram_url": "https://example.com/instagram/teate_seitai",
+    },
+    {
+        "slug": "sato-kenta",
+        "name": "佐藤 健太",
+        "name_kana": "さとう けんた",
+        "job_title": "柔道整復師・てあて整体院 副院長",
+        "clinic": "てあて整体院",
+        "area": "神奈川県藤沢市",
+        "bio": "接骨院で15年、ぎっくり腰や捻挫などのけがの施術に携わってきました。"
+        "学生時代はラグビー部。痛みが出たあとの「最初の数日」の過ごし方と、再発させない身体づくりを得意としています。",
+        "photo": ("デモ：著者写真（佐藤）", "施術着を着た柔道整復師のイメージ"),
+        "youtube_url": "https://example.com/youtube/teate_seitai",
+    },
+]
 
 CATEGORIES = [
     {"slug": "knee", "name": "膝の痛み", "sort_order": 10,
@@ -43,46 +64,6 @@ CATEGORIES = [
      "description": "デスクワークやスマホで固まった肩と首を、毎日少しずつほぐす方法です。"},
 ]
 
-ARTICLES = [
-    {
-        "slug": "膝の内側の痛み",
-        "title": "膝の内側が痛くて歩けない原因と、自分でできるケア",
-        "lead": "歩き始めや階段の下りで膝の内側がズキッと痛む。そんなお悩みの多くは、"
-        "膝の内側に集まる筋肉の付け根「鵞足（がそく）」の負担が関係しています。原因と、今日からできるケアを理学療法士が解説します。",
-        "categories": ["knee"],
-        "tags": ["鵞足炎", "ストレッチ", "歩き方"],
-        "hero": ("デモ：膝の内側のイメージ", "膝の内側に手を当てている人のイメージ図"),
-        "days_ago": 2,
-        "body": [
-            ("checklist", {"title": "こんな症状はありませんか？", "items": [
-                "膝の内側が痛くて歩きにくい", "膝の内側の少し下を押すと痛い", "膝を深く曲げると痛い",
-                "階段の下りで痛みが強くなる", "長く座ったあとの立ち上がりがつらい"]}),
-            ("heading", {"level": "h2", "text": "膝の内側が痛むおもな原因", "anchor": "causes"}),
-            ("paragraph", "<p>膝の内側の少し下には、太ももの内側やうしろから伸びる3つの筋肉が集まって骨に付く場所があります。"
-             "その形がガチョウの足に似ていることから<b>鵞足（がそく）</b>と呼ばれます。</p>"
-             "<p>歩くたびにこの部分がこすれたり引っぱられたりするため、筋肉が硬くなると炎症や痛みが起こりやすくなります。</p>"),
-            ("heading", {"level": "h3", "text": "太ももの内側の筋肉が硬くなっている", "anchor": ""}),
-            ("paragraph", "<p>デスクワークで座りっぱなしの時間が長いと、太ももの内側やうしろの筋肉が縮んだままになります。"
-             "この状態で急に歩く量が増えると、鵞足に負担が集中します。</p>"),
-            ("heading", {"level": "h3", "text": "膝が内側に入る歩き方", "anchor": ""}),
-            ("paragraph", "<p>つま先が外を向き、膝が内側に入る歩き方は、膝の内側を引きのばすストレスを増やします。"
-             "ご自身の靴の減り方を見て、内側ばかりすり減っていないか確かめてみましょう。</p>"),
-            ("figure", {"image": "デモ：太もも内側の筋肉", "alt": "太ももの内側から膝の内側へ伸びる筋肉を示した図",
-                        "caption": "太ももの内側の筋肉は、膝の内側の少し下に集まって付いています"}),
-            ("heading", {"level": "h2", "text": "自分でできるセルフケア", "anchor": "self-care"}),
-            ("steps", {"title": "太もも内側のストレッチ", "steps": [
-                {"title": "椅子に浅く座る", "text": "背すじを伸ばし、両足を床につけます。"},
-                {"title": "痛い側の脚を横に伸ばす", "text": "膝を伸ばしたまま、つま先を天井に向けます。"},
-                {"title": "上体をゆっくり前に倒す", "text": "太ももの内側が気持ちよく伸びるところで30秒キープします。"},
-                {"title": "1日3回を目安に", "text": "お風呂上がりなど、身体が温まっているときがおすすめです。"}]}),
-            ("note", {"kind": "point", "title": "ポイント",
-                      "text": "<p>痛みが出るほど強く伸ばす必要はありません。<b>「気持ちいい」と感じる強さ</b>で続けることが大切です。</p>"}),
-            ("note", {"kind": "caution", "title": "こんなときは医療機関へ",
-                      "text": "<p>膝が大きく腫れている、熱をもっている、夜も痛みで眠れない、といった場合は、整形外科を受診してください。</p>"}),
-            ("quote", {"quote": "ストレッチを2週間続けたら、朝の歩き始めの痛みがずいぶん楽になりました。", "source": "60代・女性の患者さま"}),
-            ("heading", {"level": "h2", "text": "まとめ", "anchor": "summary"}),
-            ("paragraph", "<p>膝の内側の痛みは、筋肉の硬さと歩き方のくせが重なって起こることが多い症状です。"
-             "ストレッチと歩き方の見直しで、少しずつ負担を減らしていきましょう。</p>"),
-        ],
-    },
-]
+
+# Every demo article, in no particular order: "days_ago" decides the dates.
+ARTICLES = knee.ARTICLES + lower_back.ARTICLES + shoulder.ARTICLES

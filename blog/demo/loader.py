@@ -1,3 +1,4 @@
+import os
 import uuid
 from datetime import timedelta
 
@@ -8,6 +9,7 @@ from wagtail.models import Page, Site
 
 from blog.models import ArticleAuthor, ArticleCategory, ArticlePage, BlogIndexPage
 from blog.snippets import Author, Category
+from blog.video import parse_youtube
 from home.models import ClinicSettings, HomePage
 
 from . import content
@@ -22,9 +24,9 @@ def load():
     home = ensure_home()
     blog = ensure_blog(home)
     ensure_clinic(home)
-    author = ensure_author()
+    authors = {data["slug"]: ensure_author(data) for data in content.AUTHORS}
     categories = {c["slug"]: Category.objects.update_or_create(slug=c["slug"], defaults=c)[0] for c in content.CATEGORIES}
-    created = [ensure_article(blog, data, author, categories, index) for index, data in enumerate(content.ARTICLES)]
+    created = [ensure_article(blog, data, authors, categories, index) for index, data in enumerate(content.ARTICLES)]
     ensure_admin()
     return {"home": home, "blog": blog, "created": sum(created), "articles": len(content.ARTICLES)}
 
@@ -39,7 +41,9 @@ def ensure_home():
         home = root.add_child(instance=HomePage(title=content.HOME["title"], slug="home", intro=content.HOME["intro"]))
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.root_page = "localhost", 80, home
+    # Absolute URLs (canonical, feeds, sitemap, og:image) follow the Site, so
+    # it names the address `make demo` serves.
+    site.hostname, site.port, site.root_page = "127.0.0.1", int(os.environ.get("PORT") or 8000), home
     site.site_name = content.CLINIC["clinic_name"]
     site.save()
     return home
@@ -58,10 +62,10 @@ def ensure_clinic(home):
     ClinicSettings.objects.update_or_create(site=site, defaults=content.CLINIC)
 
 
-def ensure_author():
-    data = dict(content.AUTHOR)
-    photo = demo_image("デモ：著者写真", "施術着を着た理学療法士のイメージ", seed="author", size=(600, 600))
-    data["photo"] = photo
+def ensure_author(data):
+    data = dict(data)
+    title, description = data.pop("photo")
+    data["photo"] = demo_image(title, description, seed=data["slug"], size=(600, 600))
     return Author.objects.update_or_create(slug=data.pop("slug"), defaults=data)[0]
 
 
@@ -78,19 +82,25 @@ def build_body(body):
                 "image": {"image": image.pk, "alt_text": value["alt"], "decorative": False},
                 "caption": value.get("caption", ""),
             }
+        if kind == "video":
+            video = parse_youtube(value["video"])
+            value = {"caption": "", "thumbnail": None, **value, "video": {"video_id": video.video_id, "start": video.start}}
         blocks.append(block(kind, value))
     return blocks
 
 
-def ensure_article(blog, data, author, categories, index):
-    """Create one article unless it exists; returns whether it was created."""
+def ensure_article(blog, data, authors, categories, index):
+    """Create one article unless it exists; returns whether it was created.
+
+    An article without an "authors" key is credited to the first author."""
     if ArticlePage.objects.child_of(blog).filter(slug=data["slug"]).exists():
         return False
     hero = demo_image(data["hero"][0], data["hero"][1], seed=data["slug"])
     article = ArticlePage(
         title=data["title"], slug=data["slug"], lead=data["lead"], hero_image=hero, body=build_body(data["body"])
     )
-    article.article_authors = [ArticleAuthor(author=author)]
+    author_slugs = data.get("authors", [content.AUTHORS[0]["slug"]])
+    article.article_authors = [ArticleAuthor(author=authors[slug]) for slug in author_slugs]
     article.article_categories = [ArticleCategory(category=categories[slug]) for slug in data["categories"]]
     article.tags.add(*data["tags"])
     blog.add_child(instance=article)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "site_project.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -104,6 +105,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
+# Uploaded files are served by Django itself only when no web server in front
+# does it (production turns this on from the environment; DEBUG always serves).
+SERVE_MEDIA = False
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -124,6 +128,28 @@ WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+
+# YouTube links become a local facade without asking YouTube (blog/embeds.py);
+# oEmbed stays for other providers when the server has a network.
+WAGTAILEMBEDS_FINDERS = [
+    {"class": "blog.embeds"},
+    {"class": "wagtail.embeds.finders.oembed"},
+]
+
+# What readers' browsers may load: our own files, YouTube thumbnails, and the
+# privacy-enhanced player once a reader presses play (docs/video.md).
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "https://i.ytimg.com", "data:"],
+    "frame-src": ["https://www.youtube-nocookie.com"],
+    "script-src": ["'self'"],
+    # Inline style attributes appear in error pages and Wagtail's editor bar.
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+CONTENT_SECURITY_POLICY_EXEMPT = ["/admin/", "/django-admin/"]
 
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -1,31 +1,15 @@
-"""Shared fixtures for tests that drive a real Chromium (Debian's package,
-never a downloaded build) through Playwright against pytest-django's
-live_server.
+"""Real Chromium for the browser tests, kept off the internet.
 
-Without /usr/bin/chromium the browser tests skip and say why; with
-TEATE_REQUIRE_BROWSER=1 (CI) a missing browser is a failure instead.
-TEATE_CHROMIUM points at another binary.
-
-A browser test module starts with
-
-    pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-so the live server (another thread) sees the test's data. Such tests end
-by emptying every table; `make_site()` puts back the root page, locale and
-collection the migrations had made.
+Every request the page makes is recorded; only loopback ones are let
+through, so a test can assert what *would* have left the machine.
 """
 
 import os
-import pathlib
 from urllib.parse import urlsplit
 
 import pytest
 
-# Playwright's sync API runs an asyncio loop in this thread; Django would
-# otherwise refuse ORM calls made by the test (fixtures, assertions).
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-CHROMIUM = pathlib.Path(os.environ.get("TEATE_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -34,48 +18,68 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PHONE_VIEWPORT = {"width": 390, "height": 844}
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
 
-def browser_unavailable(reason):
-    if os.environ.get("TEATE_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{reason} (TEATE_REQUIRE_BROWSER=1, so this is a failure)", pytrace=False)
-    pytest.skip(f"browser tests skipped: {reason}. Install Debian's chromium to run them (make test runs them then).")
+
+# Module scope, not session: the environment variable below must be gone
+# before pytest-django runs its database-free tests, which come last.
+@pytest.fixture(scope="module")
+def chromium(django_db_setup):
+    if not os.path.exists(CHROMIUM):
+        message = f"{CHROMIUM} がありません（ブラウザテストには Chromium が必要です）"
+        if os.environ.get("TEATE_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    test_connections = {alias: connections[alias] for alias in connections}
+    # Playwright's sync API runs an event loop in this thread; the tests' own
+    # ORM calls are still synchronous and safe. Set only while Chromium is up
+    # (not at import): subprocesses inherit it, and Django's deploy check
+    # refuses it (tests/site_project/test_production.py).
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        # Starting Playwright switches greenlets, which leaves this thread in a
+        # new context, and Django keeps connections in context variables: put
+        # back the test database's own, which carry what serialized_rollback restores.
+        for alias, connection in test_connections.items():
+            connections[alias] = connection
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the whole session."""
-    if not CHROMIUM.exists():
-        browser_unavailable(f"{CHROMIUM} not found")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        browser_unavailable("the playwright package is not installed (pip install -e '.[dev]')")
+class OfflinePage:
+    """A browser tab whose requests beyond this machine are recorded and aborted."""
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
+    def __init__(self, context):
+        self.context = context
+        self.outside_requests = []  # (url, resource_type)
+        context.route("**/*", self._route)
+        self.page = context.new_page()
 
-
-def keep_local(route):
-    """Nothing may call the internet: requests to other hosts are refused."""
-    host = urlsplit(route.request.url).hostname
-    if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
-        route.continue_()
-    else:
-        route.abort()
+    def _route(self, route):
+        request = route.request
+        if urlsplit(request.url).hostname in LOOPBACK_HOSTS or request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.outside_requests.append((request.url, request.resource_type))
+            route.abort()
 
 
 @pytest.fixture
-def page(browser, live_server):
-    """A fresh tab at a phone's viewport (390×844), Japanese locale, that may
-    only reach the live server. Visit `live_server.url + path`."""
-    context = browser.new_context(viewport=PHONE_VIEWPORT, locale="ja-JP", timezone_id="Asia/Tokyo")
-    context.set_default_timeout(10_000)
-    context.route("**/*", keep_local)
-    tab = context.new_page()
+def offline_page(chromium, live_server):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="ja-JP")
+    tab = OfflinePage(context)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def offline_page_without_js(chromium, live_server):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    tab = OfflinePage(context)
     yield tab
     context.close()

@@ -8,7 +8,7 @@ from wagtail.models import Site
 from home.models import ClinicSettings
 from tests.factories import AuthorFactory, CategoryFactory, ImageFactory, make_article, sample_body
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
@@ -40,7 +40,8 @@ def assert_readable_on_a_phone(page, heading):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "横スクロールが出ています"
 
 
-def test_reader_walks_from_home_to_category_article_and_author(page, live_server, reader_site):
+def test_reader_walks_from_home_to_category_article_and_author(offline_page, live_server, reader_site):
+    page = offline_page.page
     page.goto(live_server.url + "/")
     assert_readable_on_a_phone(page, "ホーム")
 
@@ -57,9 +58,11 @@ def test_reader_walks_from_home_to_category_article_and_author(page, live_server
     page.locator(".author-box__name").get_by_role("link", name="山田 遥").click()
     page.wait_for_url("**/blog/author/yamada/")
     assert_readable_on_a_phone(page, "山田 遥")
+    assert offline_page.outside_requests == []
 
 
-def test_skip_link_moves_focus_to_the_main_content(page, live_server, reader_site):
+def test_skip_link_moves_focus_to_the_main_content(offline_page, live_server, reader_site):
+    page = offline_page.page
     page.goto(live_server.url + reader_site.url)
 
     page.keyboard.press("Tab")

@@ -1,0 +1,1 @@
+"""The demo articles, one module per primary category."""
