@@ -69,7 +69,8 @@ def test_editing_the_settings_changes_the_pages_without_a_deploy(client, clinic,
 
 def test_settings_are_editable_in_the_admin(admin_client, client, clinic, article):
     site = Site.objects.get(is_default_site=True)
-    data = {f.name: getattr(clinic, f.name) for f in ClinicSettings._meta.fields if f.name not in ("id", "site")}
+    fields = [f for f in ClinicSettings._meta.fields if f.name not in ("id", "site")]
+    data = {f.name: f.value_from_object(clinic) or "" for f in fields}  # the form as the admin shows it
     data["clinic_name"] = "管理画面で変えた院"
 
     response = admin_client.post(f"/admin/settings/home/clinicsettings/{site.pk}/", data)
