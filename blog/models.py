@@ -284,3 +284,7 @@ class ArticleCategory(Orderable):
 
     class Meta(Orderable.Meta):
         constraints = [models.UniqueConstraint(fields=["page", "category"], name="unique_article_category")]
+
+
+# The search index's table; it lives with the rest of the search code.
+from .search.entry import SearchEntry  # noqa: E402, F401

@@ -67,6 +67,7 @@ class Author(index.Indexed, models.Model):
         index.SearchField("name_kana"),
         index.SearchField("bio"),
         index.AutocompleteField("name"),
+        index.AutocompleteField("name_kana"),  # editors look authors up by reading too
     ]
 
     class Meta:

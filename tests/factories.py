@@ -85,6 +85,11 @@ def sample_body(image=None):
     return body
 
 
+def paragraphs(*texts):
+    """A body of plain paragraphs, for tests about what the text says."""
+    return [block("paragraph", f"<p>{text}</p>") for text in texts]
+
+
 def make_site():
     """Home at the site root and the blog under it, as `make demo` builds them."""
     root = Page.get_first_root_node()

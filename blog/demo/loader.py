@@ -5,9 +5,10 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, Task, Workflow
 
 from blog.models import ArticleAuthor, ArticleCategory, ArticlePage, BlogIndexPage
+from blog.search.index import index_articles
 from blog.snippets import Author, Category
 from blog.video import parse_youtube
 from home.models import ClinicSettings, HomePage
@@ -27,7 +28,10 @@ def load():
     authors = {data["slug"]: ensure_author(data) for data in content.AUTHORS}
     categories = {c["slug"]: Category.objects.update_or_create(slug=c["slug"], defaults=c)[0] for c in content.CATEGORIES}
     created = [ensure_article(blog, data, authors, categories, index) for index, data in enumerate(content.ARTICLES)]
+    # A database loaded before the search index existed gets it filled here.
+    index_articles(ArticlePage.objects.child_of(blog))
     ensure_admin()
+    name_wagtail_defaults_in_japanese()
     return {"home": home, "blog": blog, "created": sum(created), "articles": len(content.ARTICLES)}
 
 
@@ -110,6 +114,14 @@ def ensure_article(blog, data, authors, categories, index):
     updated = timezone.now() - timedelta(days=data["updated_days_ago"]) if "updated_days_ago" in data else published
     ArticlePage.objects.filter(pk=article.pk).update(first_published_at=published, last_published_at=updated)
     return True
+
+
+def name_wagtail_defaults_in_japanese():
+    """Wagtail's migrations store a few English names as data (the root
+    page, the moderation workflow); the editor sees them in the admin."""
+    Page.objects.filter(depth=1, title="Root").update(title="ルート")
+    Workflow.objects.filter(name="Moderators approval").update(name="編集者の承認")
+    Task.objects.filter(name="Moderators approval").update(name="編集者の承認")
 
 
 def ensure_admin():

@@ -125,8 +125,11 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 
+# Japanese search (docs/search.md): one analyser for the reader search and,
+# through this backend, for the admin's page and snippet search.
+TEATE_SEARCH_ANALYSER = "blog.search.analyser.SudachiAnalyser"
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "blog.search.backend"},
 }
 
 # YouTube links become a local facade without asking YouTube (blog/embeds.py);

@@ -1,0 +1,142 @@
+"""The Wagtail admin speaks Japanese where Wagtail 8's own ja catalogs stop.
+
+Wagtail ships these strings untranslated; Teate supplies them in
+locale/ja/LC_MESSAGES/ (django.po for templates and Python, djangojs.po for
+the admin's JavaScript). These tests fail if that catalog stops loading.
+"""
+
+import ast
+import json
+import re
+import struct
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(client):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
+    client.force_login(user)
+    return client
+
+
+def add_article_url(blog):
+    return reverse("wagtailadmin_pages:add", args=("blog", "articlepage", blog.pk))
+
+
+def test_add_article_page_shows_japanese_autosave_and_promote_labels(editor, blog):
+    response = editor.get(add_article_url(blog))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "自動保存は<span>一時停止中</span>です" in html
+    assert "タイトルタグ" in html
+    assert "Autosave is" not in html
+    assert "Title tag" not in html
+
+
+def empty_article_form():
+    """What the browser sends when the editor presses 下書きを保存 on a blank form."""
+    return nested_form_data(
+        {
+            "title": "",
+            "slug": "",
+            "lead": "",
+            "body": streamfield([]),
+            "article_authors": inline_formset([]),
+            "article_categories": inline_formset([]),
+        }
+    )
+
+
+def test_saving_an_empty_article_explains_the_errors_in_japanese(editor, blog):
+    response = editor.post(add_article_url(blog), empty_article_form())
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "入力内容にエラーがあるため、ページを作成できませんでした。" in html
+    assert "最初のエラーへ移動" in html
+    assert "The page could not be created due to validation errors." not in html
+
+
+def test_autosave_of_an_invalid_article_answers_in_japanese(editor, blog):
+    # The autosave script posts the form asking for JSON; its message is shown
+    # beside the save button.
+    response = editor.post(add_article_url(blog), empty_article_form(), headers={"Accept": "application/json"})
+
+    assert response.status_code == 400
+    assert response.json()["error_message"] == "入力エラーがあります。保存するとエラー箇所が強調表示されます。"
+
+
+def test_admin_javascript_catalog_carries_the_project_translations(editor):
+    response = editor.get(reverse("wagtailadmin_javascript_catalog"))
+
+    js = response.content.decode()
+    assert response.status_code == 200
+    # The catalog is JSON inside JavaScript, so non-ASCII arrives \u-escaped.
+    assert json.dumps("Collapse all") + ": " + json.dumps("すべて折りたたむ") in js
+    assert json.dumps("ブロックを挿入") in js
+
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale" / "ja" / "LC_MESSAGES"
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdr]|%[sd]|\{\w*\}|<[^>]+>")
+
+
+def compiled_entries(mo_path):
+    """(msgid, msgid_plural or None, msgstr) for each entry of a .mo file, read
+    raw because gettext's own reader forgets the plural msgid."""
+    data = mo_path.read_bytes()
+    count, originals, translations = struct.unpack("<3I", data[8:20])
+    for i in range(count):
+        o_len, o_off = struct.unpack("<2I", data[originals + 8 * i : originals + 8 * i + 8])
+        t_len, t_off = struct.unpack("<2I", data[translations + 8 * i : translations + 8 * i + 8])
+        original = data[o_off : o_off + o_len].decode().split("\x04")[-1]  # drop msgctxt
+        if not original:
+            continue  # the header
+        singular, _, plural = original.partition("\x00")
+        yield singular, plural or None, data[t_off : t_off + t_len].decode()
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_compiled_translations_keep_every_placeholder_and_tag(domain):
+    # A lost %(name)s would make the admin crash on that message; a lost tag
+    # would break its markup. Japanese has one plural form, so a plural entry
+    # follows its plural msgid.
+    mo_path = LOCALE_DIR / f"{domain}.mo"
+    mismatched = [
+        (singular, translated)
+        for singular, plural, translated in compiled_entries(mo_path)
+        if sorted(set(PLACEHOLDER.findall(translated))) != sorted(set(PLACEHOLDER.findall(plural or singular)))
+    ]
+    assert mismatched == []
+
+
+def source_entries(po_path):
+    """{msgid: msgstr} of a .po file (enough of the format for our own catalogs)."""
+    entries, field, current = {}, None, {}
+    for line in po_path.read_text(encoding="utf-8").splitlines() + [""]:
+        if line.startswith(("msgctxt", "msgid ", "msgid_plural", "msgstr")):
+            field, _, quoted = line.partition(" ")
+            current[field] = ast.literal_eval(quoted)
+        elif line.startswith('"'):
+            current[field] += ast.literal_eval(line)
+        elif not line.strip() and current:
+            if current["msgid"]:
+                entries[current["msgid"]] = current.get("msgstr", current.get("msgstr[0]"))
+            current = {}
+    return entries
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_compiled_catalog_matches_its_po_file(domain):
+    compiled = {singular: translated for singular, _, translated in compiled_entries(LOCALE_DIR / f"{domain}.mo")}
+
+    assert compiled == source_entries(LOCALE_DIR / f"{domain}.po"), (
+        f"recompile: msgfmt -o locale/ja/LC_MESSAGES/{domain}.mo locale/ja/LC_MESSAGES/{domain}.po"
+    )
