@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -22,6 +22,7 @@ from wagtail.search import index
 from . import reading_time, seo, toc
 from .blocks import ArticleBodyBlock
 from .pagination import paginate
+from .panels import RequiredInlinePanel
 from .share import share_links
 from .snippets import Author, Category
 
@@ -185,8 +186,15 @@ class ArticlePage(Page):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                InlinePanel("article_authors", label=_("著者"), min_num=1),
-                InlinePanel("article_categories", label=_("カテゴリー"), min_num=1),
+                RequiredInlinePanel(
+                    "article_authors", label=_("著者"), min_num=1, too_few_message=_("著者を1人以上選んでください。")
+                ),
+                RequiredInlinePanel(
+                    "article_categories",
+                    label=_("カテゴリー"),
+                    min_num=1,
+                    too_few_message=_("カテゴリーを1つ以上選んでください。"),
+                ),
                 FieldPanel("tags"),
                 FieldPanel("reviewer"),
             ],
@@ -223,17 +231,18 @@ class ArticlePage(Page):
     # Ordered relations, read once per request and reused by every template
     # part. Listings prefetch them (ArticlePageQuerySet.for_listing); a single
     # article reads them here with their targets joined in.
-    def _linked(self, relation, target):
+    def _linked(self, relation, target, *joins):
         manager = getattr(self, relation)
         if relation in getattr(self, "_prefetched_objects_cache", {}):
             links = manager.all()
         else:
-            links = manager.select_related(target).order_by("sort_order")
+            links = manager.select_related(target, *joins).order_by("sort_order")
         return [getattr(link, target) for link in links]
 
     @cached_property
     def authors(self):
-        return self._linked("article_authors", "author")
+        # The author box shows each photo: join them, or each author costs a query.
+        return self._linked("article_authors", "author", "author__photo")
 
     @cached_property
     def categories(self):
