@@ -48,3 +48,11 @@ def home(site_tree):
 @pytest.fixture
 def blog(site_tree):
     return site_tree[1]
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    """A client logged in to the Wagtail admin as a superuser."""
+    user = django_user_model.objects.create_superuser("editor", "editor@example.com", "pw")
+    client.force_login(user)
+    return client

@@ -5,7 +5,6 @@ missing. Nothing is half-saved."""
 import json
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Page, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -15,13 +14,6 @@ from blog.snippets import Author, Category
 from tests.factories import AuthorFactory, CategoryFactory, make_article
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(client):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "password")
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
