@@ -6,22 +6,24 @@ from django.db import models
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import dateformat, timezone
 from django.utils.functional import cached_property
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from . import seo
+from . import reading_time, seo, toc
 from .blocks import ArticleBodyBlock
 from .pagination import paginate
+from .panels import RequiredInlinePanel
+from .share import share_links
 from .snippets import Author, Category
 
 # Path segments the blog index routes itself; an article may not take them.
@@ -157,6 +159,24 @@ class ArticlePage(Page):
     )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("本文"))
     tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("タグ"))
+    reviewer = models.ForeignKey(
+        Author,
+        verbose_name=_("監修者"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_articles",
+        help_text=_("医師など、内容を確認した専門家。記事の冒頭と末尾に「監修」として表示します。"),
+    )
+    content_updated_on = models.DateField(
+        _("内容を更新した日"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "内容を大きく見直したときに入れてください。「最終更新日」として表示します。"
+            "誤字の修正などは更新に含めません。"
+        ),
+    )
 
     objects = ArticlePageManager()
 
@@ -166,12 +186,21 @@ class ArticlePage(Page):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                InlinePanel("article_authors", label=_("著者"), min_num=1),
-                InlinePanel("article_categories", label=_("カテゴリー"), min_num=1),
+                RequiredInlinePanel(
+                    "article_authors", label=_("著者"), min_num=1, too_few_message=_("著者を1人以上選んでください。")
+                ),
+                RequiredInlinePanel(
+                    "article_categories",
+                    label=_("カテゴリー"),
+                    min_num=1,
+                    too_few_message=_("カテゴリーを1つ以上選んでください。"),
+                ),
                 FieldPanel("tags"),
+                FieldPanel("reviewer"),
             ],
             heading=_("著者・分類"),
         ),
+        FieldPanel("content_updated_on"),
     ]
 
     search_fields = Page.search_fields + [
@@ -192,21 +221,28 @@ class ArticlePage(Page):
             raise ValidationError(
                 {"slug": _("「%(slug)s」はブログのURLで使われているため使えません。") % {"slug": self.slug}}
             )
+        first = self.first_published_at
+        if self.content_updated_on and first and self.content_updated_on < timezone.localdate(first):
+            raise ValidationError(
+                {"content_updated_on": _("内容を更新した日は、公開日（%(date)s）より後の日付にしてください。")
+                 % {"date": dateformat.format(timezone.localdate(first), "Y年n月j日")}}
+            )
 
     # Ordered relations, read once per request and reused by every template
     # part. Listings prefetch them (ArticlePageQuerySet.for_listing); a single
     # article reads them here with their targets joined in.
-    def _linked(self, relation, target):
+    def _linked(self, relation, target, *joins):
         manager = getattr(self, relation)
         if relation in getattr(self, "_prefetched_objects_cache", {}):
             links = manager.all()
         else:
-            links = manager.select_related(target).order_by("sort_order")
+            links = manager.select_related(target, *joins).order_by("sort_order")
         return [getattr(link, target) for link in links]
 
     @cached_property
     def authors(self):
-        return self._linked("article_authors", "author")
+        # The author box shows each photo: join them, or each author costs a query.
+        return self._linked("article_authors", "author", "author__photo")
 
     @cached_property
     def categories(self):
@@ -223,11 +259,52 @@ class ArticlePage(Page):
 
     @property
     def updated_date(self):
-        """The last publication, when it came on a later day than the first."""
-        first, last = self.first_published_at, self.last_published_at
-        if first and last and timezone.localdate(last) > timezone.localdate(first):
-            return last
+        """最終更新日: the day the editor says the content was meaningfully
+        revised, when that is after publication. Republishing alone never
+        sets it: on health advice a fresh date claims the text was checked
+        again, and a typo fix is no such check."""
+        updated = self.content_updated_on
+        published = self.published_date
+        if updated and (published is None or updated > timezone.localdate(published)):
+            return updated
         return None
+
+    @cached_property
+    def reviewed_by(self):
+        """The medical reviewer (監修), or None: shown with the byline, in the
+        reviewer box and as schema.org reviewedBy. Read with their photo in
+        one query."""
+        if self.reviewer_id is None:
+            return None
+        return Author.objects.select_related("photo").filter(pk=self.reviewer_id).first()
+
+    @cached_property
+    def table_of_contents(self):
+        return toc.table_of_contents(self.body)
+
+    @cached_property
+    def reading_minutes(self):
+        return reading_time.reading_minutes(self.lead, self.body)
+
+    # blog/related.py queries this module's models, so it is imported late.
+    @cached_property
+    def _readable_siblings(self):
+        from .related import readable_siblings
+
+        return readable_siblings(self)
+
+    @cached_property
+    def related_articles(self):
+        from .related import related_articles
+
+        return related_articles(self, self._readable_siblings)
+
+    @cached_property
+    def adjacent_articles(self):
+        """(previous, next) article by publication date; either may be None."""
+        from .related import adjacent_articles
+
+        return adjacent_articles(self, self._readable_siblings)
 
     @cached_property
     def blog_index(self):
@@ -236,6 +313,8 @@ class ArticlePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["blog_index"] = self.blog_index
+        context["share_url"] = self.get_full_url(request)
+        context["share_links"] = share_links(context["share_url"], self.title)
         return context
 
     def seo_meta(self, request, context):

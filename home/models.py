@@ -71,6 +71,15 @@ class ClinicSettings(BaseSiteSetting):
         blank=True,
         default="初回はお身体の状態をていねいにお聞きし、原因とセルフケアの方法をご説明します。",
     )
+    disclaimer = models.TextField(
+        _("記事の注意書き"),
+        blank=True,
+        default=(
+            "この記事は一般的な情報であり、診断や治療に代わるものではありません。"
+            "症状が続く場合や強い痛みがある場合は、医療機関を受診してください。"
+        ),
+        help_text=_("すべての記事の末尾に表示します。空欄にすると表示しません。"),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -88,6 +97,7 @@ class ClinicSettings(BaseSiteSetting):
             [FieldPanel("booking_url"), FieldPanel("line_url"), FieldPanel("cta_heading"), FieldPanel("cta_text")],
             heading=_("予約の呼びかけ"),
         ),
+        FieldPanel("disclaimer"),
     ]
 
     class Meta:

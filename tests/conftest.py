@@ -1,3 +1,4 @@
+import os
 import socket
 
 import pytest
@@ -5,6 +6,15 @@ import pytest
 from tests.factories import make_site
 
 LOOPBACK = ("127.", "::1", "localhost")
+
+
+def pytest_report_header():
+    """Say at the top of every run whether the browser tests (tests/browser/) will run."""
+    if os.path.exists("/usr/bin/chromium"):
+        return "browser tests: run in /usr/bin/chromium"
+    if os.environ.get("TEATE_REQUIRE_BROWSER") == "1":
+        return "browser tests: /usr/bin/chromium not found, and TEATE_REQUIRE_BROWSER=1: they will FAIL"
+    return "browser tests: SKIPPED, /usr/bin/chromium not found (install Debian's chromium to run them)"
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -38,3 +48,11 @@ def home(site_tree):
 @pytest.fixture
 def blog(site_tree):
     return site_tree[1]
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    """A client logged in to the Wagtail admin as a superuser."""
+    user = django_user_model.objects.create_superuser("editor", "editor@example.com", "pw")
+    client.force_login(user)
+    return client

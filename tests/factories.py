@@ -106,10 +106,13 @@ def make_site():
 _article_numbers = iter(range(1, 10**9))
 
 
-def make_article(blog, *, title=None, slug=None, authors=None, categories=None, tags=(), publish=True, **fields):
+def make_article(
+    blog, *, title=None, slug=None, authors=None, categories=None, tags=(), publish=True, published_at=None, **fields
+):
     """An article under the blog with its authors, categories and tags.
 
     publish=False leaves it a draft, exactly as "下書き保存" in the admin does.
+    published_at backdates its first (and last) publication.
     """
     n = next(_article_numbers)
     article = ArticlePage(
@@ -117,6 +120,7 @@ def make_article(blog, *, title=None, slug=None, authors=None, categories=None, 
         slug=slug or f"article-{n}",
         lead=fields.pop("lead", "膝の内側の痛みについてのリード文です。"),
         body=fields.pop("body", sample_body()),
+        first_published_at=published_at,
         **fields,
     )
     article.article_authors = [ArticleAuthor(author=a) for a in (authors or [AuthorFactory()])]
@@ -130,6 +134,8 @@ def make_article(blog, *, title=None, slug=None, authors=None, categories=None, 
         article.live = False
         blog.add_child(instance=article)
         article.save_revision()
+    if published_at is not None:
+        ArticlePage.objects.filter(pk=article.pk).update(first_published_at=published_at, last_published_at=published_at)
     article.refresh_from_db()
     return article
 
@@ -151,3 +157,36 @@ def make_hidden_articles(blog, **fields):
     ArticlePage.objects.filter(pk=hidden["scheduled"].pk).update(go_live_at=now + timedelta(days=1))
     ArticlePage.objects.filter(pk=hidden["expired"].pk).update(expire_at=now - timedelta(days=1))
     return hidden
+
+
+def make_articles(blog, count, *, authors, categories, tags=(), images=()):
+    """Many published articles, quickly: what query-count tests and the
+    page benchmark measure against.
+
+    They skip revisions (readers never see those) and share the given
+    authors, images and categories round-robin, two categories each.
+    """
+    start = timezone.now() - timedelta(days=count)
+    articles = []
+    for i in range(count):
+        n = next(_article_numbers)
+        published = start + timedelta(days=i)
+        article = ArticlePage(
+            title=f"テスト記事{n}",
+            slug=f"article-{n}",
+            lead="膝の内側の痛みについてのリード文です。",
+            body=sample_body(images[i % len(images)] if images else None),
+            hero_image=images[i % len(images)] if images else None,
+            live=True,
+            first_published_at=published,
+            last_published_at=published,
+        )
+        article.article_authors = [ArticleAuthor(author=authors[i % len(authors)])]
+        article.article_categories = [
+            ArticleCategory(category=categories[(i + k) % len(categories)]) for k in range(min(2, len(categories)))
+        ]
+        if tags:
+            article.tags.add(*tags)
+        blog.add_child(instance=article)
+        articles.append(article)
+    return articles

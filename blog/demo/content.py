@@ -53,6 +53,18 @@ AUTHORS = [
         "photo": ("デモ：著者写真（佐藤）", "施術着を着た柔道整復師のイメージ"),
         "youtube_url": "https://example.com/youtube/teate_seitai",
     },
+    {
+        # Reviews articles (監修) rather than writing them.
+        "slug": "takahashi-makoto",
+        "name": "高橋 誠",
+        "name_kana": "たかはし まこと",
+        "job_title": "医師・日本整形外科学会 整形外科専門医",
+        "clinic": "ふじさわ整形外科クリニック",
+        "area": "神奈川県藤沢市",
+        "bio": "大学病院で膝関節の外科治療に携わったのち、地域の整形外科クリニックで外来を担当。"
+        "てあて整体院の記事のうち、病気やけがに関わる内容を医学的な立場から確認しています。",
+        "photo": ("デモ：監修者写真（高橋）", "白衣を着た整形外科医のイメージ"),
+    },
 ]
 
 CATEGORIES = [

@@ -107,12 +107,17 @@ def ensure_article(blog, data, authors, categories, index):
     article.article_authors = [ArticleAuthor(author=authors[slug]) for slug in author_slugs]
     article.article_categories = [ArticleCategory(category=categories[slug]) for slug in data["categories"]]
     article.tags.add(*data["tags"])
+    if "reviewer" in data:
+        article.reviewer = authors[data["reviewer"]]
     blog.add_child(instance=article)
     article.save_revision().publish()
     # Spread the demo over the past weeks so listings look like a living blog.
     published = timezone.now() - timedelta(days=data.get("days_ago", index * 6 + 1))
     updated = timezone.now() - timedelta(days=data["updated_days_ago"]) if "updated_days_ago" in data else published
-    ArticlePage.objects.filter(pk=article.pk).update(first_published_at=published, last_published_at=updated)
+    revised_on = timezone.localdate(updated) if "updated_days_ago" in data else None  # shown as 最終更新日
+    ArticlePage.objects.filter(pk=article.pk).update(
+        first_published_at=published, last_published_at=updated, content_updated_on=revised_on
+    )
     return True
 
 

@@ -69,6 +69,7 @@ def test_demo_articles_are_live_and_spread_over_every_category(demo):
     assert articles.filter(article_authors__author__slug="sato-kenta").exists()
     assert any(len(article.categories) > 1 for article in articles)
     assert any(len(article.authors) > 1 for article in articles)
+    assert articles.filter(reviewer__job_title__contains="医師").count() >= 1  # 監修 by a doctor
 
 
 def test_demo_articles_use_every_body_block_and_pass_editor_validation(demo):

@@ -1,0 +1,69 @@
+"""Where a reader goes after an article: related articles, and the previous
+and next article in the blog. Both look only at what a reader may see
+(ArticlePage.objects.readable()) and cost a fixed number of queries however
+many articles exist."""
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from .models import ArticleCategory, ArticlePage, ArticleTag
+
+RELATED_LIMIT = 4
+
+
+def readable_siblings(article):
+    """The other articles of the same blog a reader may see. Building it
+    looks up view restrictions (one query), so a page builds it once and
+    passes it to both functions below."""
+    return ArticlePage.objects.readable().sibling_of(article, inclusive=False).defer_streamfields()
+
+
+def related_articles(article, siblings=None, limit=RELATED_LIMIT):
+    """Up to `limit` other articles of the same blog, ranked in one query:
+    those in this article's primary category first, then by how many tags
+    they share with it, then newest first. Ready for article cards."""
+    primary = article.primary_category
+    if primary is not None:
+        in_primary_category = Exists(ArticleCategory.objects.filter(page=OuterRef("pk"), category_id=primary.pk))
+    else:
+        in_primary_category = Value(False)
+    own_tags = ArticleTag.objects.filter(content_object_id=article.pk).values("tag_id")
+    shared_tags = (
+        ArticleTag.objects.filter(content_object=OuterRef("pk"), tag_id__in=own_tags)
+        .order_by()
+        .values("content_object")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    siblings = readable_siblings(article) if siblings is None else siblings
+    candidates = (
+        siblings.for_listing()
+        .annotate(
+            in_primary_category=in_primary_category,
+            shared_tags=Coalesce(Subquery(shared_tags, output_field=IntegerField()), 0),
+        )
+        .order_by("-in_primary_category", "-shared_tags", "-first_published_at", "-pk")
+    )
+    return list(candidates[:limit])
+
+
+def adjacent_articles(article, siblings=None):
+    """(previous, next): the readable articles published just before and
+    just after this one in the same blog, either None at the ends, in one
+    query. Ties on the publication time are broken by id so no article is
+    skipped."""
+    published = article.first_published_at
+    if published is None:  # a preview of a page never published
+        return None, None
+    siblings = readable_siblings(article) if siblings is None else siblings
+    earlier = Q(first_published_at__lt=published) | Q(first_published_at=published, pk__lt=article.pk)
+    later = Q(first_published_at__gt=published) | Q(first_published_at=published, pk__gt=article.pk)
+    previous_pk = siblings.filter(earlier).order_by("-first_published_at", "-pk").values("pk")[:1]
+    next_pk = siblings.filter(later).order_by("first_published_at", "pk").values("pk")[:1]
+    previous = following = None
+    for neighbour in siblings.filter(Q(pk=Subquery(previous_pk)) | Q(pk=Subquery(next_pk))):
+        if (neighbour.first_published_at, neighbour.pk) < (published, article.pk):
+            previous = neighbour
+        else:
+            following = neighbour
+    return previous, following

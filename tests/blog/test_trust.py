@@ -1,0 +1,220 @@
+"""What makes a health article trustworthy on the page: 最終更新日 only for a
+real revision, the 監修 (medical reviewer), and the clinic's disclaimer."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from blog.models import ArticlePage
+from home.models import ClinicSettings
+from tests.factories import AuthorFactory, CategoryFactory, make_article
+
+pytestmark = pytest.mark.django_db
+
+DEFAULT_DISCLAIMER = (
+    "この記事は一般的な情報であり、診断や治療に代わるものではありません。"
+    "症状が続く場合や強い痛みがある場合は、医療機関を受診してください。"
+)
+
+
+def published_days_ago(n):
+    return timezone.now() - timedelta(days=n)
+
+
+def dates_line(html):
+    return html.split('<p class="article__dates">', 1)[1].split("</p>", 1)[0]
+
+
+# 最終更新日
+
+
+def test_editors_update_date_is_shown_as_last_updated(client, blog):
+    updated = timezone.localdate() - timedelta(days=3)
+    article = make_article(blog, published_at=published_days_ago(30), content_updated_on=updated)
+
+    dates = dates_line(client.get(article.url).content.decode())
+
+    assert article.updated_date == updated
+    expected = f'最終更新日: <time datetime="{updated:%Y-%m-%d}">{updated.year}年{updated.month}月{updated.day}日</time>'
+    assert expected in dates
+
+
+def test_republishing_without_an_update_date_shows_no_last_updated(client, blog):
+    article = make_article(blog, published_at=published_days_ago(30))
+    article.lead = "誤字を直しました。"
+    article.save_revision().publish()  # last_published_at is now today
+
+    article.refresh_from_db()
+    assert article.updated_date is None
+    assert "最終更新日" not in client.get(article.url).content.decode()
+
+
+def test_update_date_on_the_publication_day_is_not_shown(blog):
+    published = published_days_ago(10)
+    article = make_article(blog, published_at=published, content_updated_on=timezone.localdate(published))
+
+    assert article.updated_date is None
+
+
+def test_update_date_before_publication_is_a_japanese_form_error(admin_client, blog):
+    article = make_article(blog, published_at=timezone.make_aware(timezone.datetime(2026, 4, 10, 12)))
+    data = article_form_data(article, content_updated_on="2026-04-01")
+
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[article.pk]), data)
+
+    assert response.status_code == 200  # the form again, not a 500
+    assert "内容を更新した日は、公開日（2026年4月10日）より後の日付にしてください。" in response.content.decode()
+    assert ArticlePage.objects.get(pk=article.pk).content_updated_on is None
+
+
+# 監修
+
+
+def test_reviewer_is_shown_in_the_header_and_in_its_own_box(client, blog):
+    reviewer = AuthorFactory(name="佐藤 誠", slug="sato", job_title="整形外科専門医", bio="膝関節の専門医です。")
+    article = make_article(blog, reviewer=reviewer)
+
+    html = client.get(article.url).content.decode()
+
+    assert '監修: <a href="/blog/author/sato/">佐藤 誠</a>（整形外科専門医）' in html
+    box = html.split('id="reviewer-box-', 1)[1].split("</section>", 1)[0]
+    assert ">この記事の監修者</h2>" in box and "膝関節の専門医です。" in box
+    assert html.index("この記事を書いた人") < html.index("この記事の監修者")
+    assert article.reviewed_by == reviewer
+
+
+def test_article_without_reviewer_shows_no_review_line_or_box(client, blog):
+    html = client.get(make_article(blog).url).content.decode()
+
+    assert "監修" not in html
+
+
+def test_deleting_the_reviewer_keeps_the_article(client, blog):
+    reviewer = AuthorFactory(name="佐藤 誠")
+    article = make_article(blog, reviewer=reviewer)
+
+    reviewer.delete()
+
+    response = client.get(article.url)
+    assert response.status_code == 200 and "佐藤 誠" not in response.content.decode()
+
+
+# Disclaimer
+
+
+def test_default_disclaimer_is_shown_on_every_article(client, blog):
+    for article in [make_article(blog), make_article(blog)]:
+        html = client.get(article.url).content.decode()
+        assert DEFAULT_DISCLAIMER in html, article.title
+
+
+def test_clinic_can_change_or_remove_the_disclaimer(client, blog):
+    article = make_article(blog)
+    clinic = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+
+    clinic.disclaimer = "当院の見解です。\n受診の目安にしてください。"
+    clinic.save()
+    assert "当院の見解です。<br>受診の目安にしてください。" in client.get(article.url).content.decode()
+
+    clinic.disclaimer = ""
+    clinic.save()
+    html = client.get(article.url).content.decode()
+    assert 'class="disclaimer"' not in html and DEFAULT_DISCLAIMER not in html
+
+
+# The admin
+
+
+def article_form_data(article, **fields):
+    author_link, category_link = article.article_authors.get(), article.article_categories.get()
+    data = {
+        "title": article.title,
+        "slug": article.slug,
+        "lead": article.lead,
+        "body": streamfield([("paragraph", rich_text("<p>本文です。</p>"))]),
+        "article_authors": inline_formset([{"id": author_link.pk, "author": author_link.author_id}], initial=1),
+        "article_categories": inline_formset([{"id": category_link.pk, "category": category_link.category_id}], initial=1),
+        "tags": "",
+        "reviewer": "",
+        "content_updated_on": "",
+        "action-publish": "publish",
+    }
+    data.update(fields)
+    return nested_form_data(data)
+
+
+def test_admin_saves_reviewer_and_update_date(admin_client, blog):
+    article = make_article(blog, published_at=timezone.make_aware(timezone.datetime(2026, 4, 10, 12)))
+    reviewer = AuthorFactory(name="佐藤 誠")
+
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        article_form_data(article, reviewer=reviewer.pk, content_updated_on="2026-05-01"),
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    saved = ArticlePage.objects.get(pk=article.pk)
+    assert saved.reviewer == reviewer and saved.content_updated_on == date(2026, 5, 1)
+    assert saved.live and saved.updated_date == date(2026, 5, 1)
+
+
+def test_new_article_in_admin_can_have_reviewer_and_update_date(admin_client, blog):
+    author, category, reviewer = AuthorFactory(), CategoryFactory(), AuthorFactory()
+    data = nested_form_data({
+        "title": "管理画面で書いた記事",
+        "slug": "admin-article",
+        "lead": "リード文です。",
+        "body": streamfield([("paragraph", rich_text("<p>本文です。</p>"))]),
+        "article_authors": inline_formset([{"author": author.pk}]),
+        "article_categories": inline_formset([{"category": category.pk}]),
+        "tags": "",
+        "reviewer": reviewer.pk,
+        "content_updated_on": "",
+        "action-publish": "publish",
+    })
+
+    response = admin_client.post(reverse("wagtailadmin_pages:add", args=["blog", "articlepage", blog.pk]), data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert ArticlePage.objects.get(slug="admin-article").reviewer == reviewer
+
+
+def test_admin_saves_the_disclaimer(admin_client, blog):
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=["home", "clinicsettings", site.pk])
+    form = admin_client.get(url)
+    assert form.status_code == 200 and "記事の注意書き" in form.content.decode()
+
+    response = admin_client.post(url, {"disclaimer": "自己判断せず、受診してください。", "cta_heading": "", "cta_text": ""})
+
+    assert response.status_code == 302
+    assert ClinicSettings.for_site(site).disclaimer == "自己判断せず、受診してください。"
+
+
+def test_preview_of_a_new_article_renders_everything_without_error(admin_client, blog):
+    make_article(blog, title="公開済みの記事")
+    author, category = AuthorFactory(), CategoryFactory()
+    data = nested_form_data({
+        "title": "プレビュー中の記事",
+        "slug": "preview-article",
+        "lead": "リード文です。",
+        "body": streamfield([("paragraph", rich_text("<p>本文です。</p>"))]),
+        "article_authors": inline_formset([{"author": author.pk}]),
+        "article_categories": inline_formset([{"category": category.pk}]),
+        "tags": "",
+        "reviewer": AuthorFactory(name="佐藤 誠").pk,
+        "content_updated_on": "",
+    })
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["blog", "articlepage", blog.pk])
+
+    assert admin_client.post(url, data).json()["is_valid"] is True
+    response = admin_client.get(url)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "プレビュー中の記事" in html and "この記事の監修者" in html and "この記事は約1分で読めます" in html
+    assert "公開済みの記事" in html  # related articles still work before the first save
