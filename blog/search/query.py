@@ -14,7 +14,7 @@ from django.db.models.expressions import RawSQL
 
 from .analyser import get_analyser
 
-# The GIN index finds the hits (see _ids_through_gin; migration 0004 keeps
+# The GIN index finds the hits (see _ids_through_gin; migration 0005 keeps
 # the index free of a pending list, which is as slow as reading every vector)
 # and readability is checked by joining each hit to its page, not by a subquery
 # over every readable article. Ranking: how well the title matches, then

@@ -20,7 +20,7 @@ def run(statement):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("blog", "0003_search_entry"),
+        ("blog", "0004_article_trust"),
     ]
 
     operations = [migrations.RunPython(run(FORWARD), run(BACKWARD))]
