@@ -88,7 +88,10 @@ def build_body(body):
             }
         if kind == "video":
             video = parse_youtube(value["video"])
-            value = {"caption": "", "thumbnail": None, **value, "video": {"video_id": video.video_id, "start": video.start}}
+            # A thumbnail drawn here: the demo must look right with no network,
+            # where YouTube's own thumbnail image cannot load.
+            thumbnail = demo_image(f"デモ：動画サムネイル {video.video_id}", value["title"], seed=video.video_id, size=(1280, 720))
+            value = {"caption": "", "thumbnail": thumbnail.pk, **value, "video": {"video_id": video.video_id, "start": video.start}}
         blocks.append(block(kind, value))
     return blocks
 
