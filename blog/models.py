@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -225,7 +225,7 @@ class ArticlePage(Page):
         if self.content_updated_on and first and self.content_updated_on < timezone.localdate(first):
             raise ValidationError(
                 {"content_updated_on": _("内容を更新した日は、公開日（%(date)s）より後の日付にしてください。")
-                 % {"date": dateformat.format(timezone.localdate(first), "Y年n月j日")}}
+                 % {"date": formats.date_format(timezone.localdate(first))}}
             )
 
     # Ordered relations, read once per request and reused by every template

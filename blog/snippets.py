@@ -79,6 +79,11 @@ class Author(index.Indexed, models.Model):
         return self.name
 
     @property
+    def affiliation(self):
+        """Where the author practises, as the byline shows it: 院名 ／ 地域."""
+        return " ／ ".join(part for part in (self.clinic, self.area) if part)
+
+    @property
     def links(self):
         """The author's profiles as (label, url) pairs, in a fixed order."""
         pairs = [
