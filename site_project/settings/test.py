@@ -14,3 +14,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Live-server threads (browser tests) must not keep connections open after
 # their requests, or PostgreSQL refuses to drop the test database at the end.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+WORDPRESS_IMPORT_ROOT = Path(tempfile.mkdtemp(prefix="teate-test-wordpress-"))  # noqa: F405
+# Background tasks (the admin's WordPress import) run at once, inside the request.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

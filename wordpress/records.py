@@ -1,0 +1,54 @@
+"""The importer's memory: WordPress ID → Teate object, per exported site."""
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page
+
+from .models import ImportedObject
+
+
+class Records:
+    def __init__(self, source):
+        self.source = source
+        self.rows = {(row.kind, row.wp_id): row for row in ImportedObject.objects.filter(source=source)}
+        self._objects = {}
+
+    def row(self, kind, wp_id):
+        return self.rows.get((kind, str(wp_id)))
+
+    def get(self, kind, wp_id):
+        """The Teate object a WordPress object became, or None if it was
+        never imported or has since been deleted in Teate."""
+        key = (kind, str(wp_id))
+        if key in self._objects:
+            return self._objects[key]
+        row = self.rows.get(key)
+        obj = None
+        if row is not None:
+            model = ContentType.objects.get_for_id(row.content_type_id).model_class()
+            obj = model.objects.filter(pk=row.object_id).first() if model else None
+            if isinstance(obj, Page):
+                obj = obj.specific
+        self._objects[key] = obj
+        return obj
+
+    def page_id(self, kind, wp_id):
+        row = self.rows.get((kind, str(wp_id)))
+        return row.object_id if row is not None and self.get(kind, wp_id) is not None else None
+
+    def set(self, kind, wp_id, obj, source_hash="", revision_id=None):
+        key = (kind, str(wp_id))
+        row, _ = ImportedObject.objects.update_or_create(
+            source=self.source,
+            kind=kind,
+            wp_id=str(wp_id),
+            defaults={
+                "content_type": ContentType.objects.get_for_model(obj, for_concrete_model=False)
+                if not isinstance(obj, Page)
+                else ContentType.objects.get_for_model(Page),
+                "object_id": obj.pk,
+                "source_hash": source_hash,
+                "revision_id": revision_id,
+            },
+        )
+        self.rows[key] = row
+        self._objects[key] = obj
