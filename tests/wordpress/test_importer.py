@@ -13,7 +13,7 @@ from blog.search.entry import SearchEntry
 from blog.snippets import Author, Category
 from pages.models import ContentPage
 
-from .conftest import run_import
+
 
 
 def article(wp_title):
@@ -28,8 +28,8 @@ def blocks(page, kind):
     return [block.value for block in page.body if block.block_type == kind]
 
 
-def test_the_report_counts_every_kind_and_lists_what_needs_a_look(site_tree):
-    output = run_import()
+def test_the_report_counts_every_kind_and_lists_what_needs_a_look(imported):
+    output = imported
     assert "投稿: 新規 10" in output
     assert "固定ページ: 新規 3" in output
     assert "メディア: 新規 3" in output  # two images and the PDF
@@ -203,13 +203,3 @@ def test_imported_articles_are_in_search_and_sitemap_at_once(client, imported):
     assert "/blog/private-post/" not in sitemap
     results = client.get("/search/", {"q": "鵞足"}).content.decode()
     assert "基本の3つ" in results
-
-
-@pytest.mark.parametrize("name", ["wxr_1_0_https.xml", "wxr_1_1_http.xml"])
-def test_old_wxr_versions_import_with_their_dates_in_utc(site_tree, client, name):
-    run_import(name, media=None)
-    page = ArticlePage.objects.get()
-    assert page.slug == "腰痛" and page.first_published_at == datetime(2012, 3, 3, 20, 6, 7, tzinfo=timezone.utc)
-    assert page.body[0].value.source == "<p>腰が痛いときは<b>無理をしない</b>こと。</p><p>休むことも治療です。</p>"
-    response = client.get("/blog/2012/03/%e8%85%b0%e7%97%9b/")
-    assert response.status_code == 301 and response["Location"] == page.url

@@ -1,0 +1,58 @@
+"""Hostile or broken exports are refused with a clear message and a
+non-zero exit status, and nothing at all is written."""
+
+import pytest
+from django.core.management import execute_from_command_line
+from wagtail.models import Page
+
+from blog.snippets import Author, Category
+from wordpress.media import safe_join
+
+from .conftest import FIXTURES, UPLOADS
+
+HOSTILE = {
+    "billion_laughs.xml": "DOCTYPE",
+    "xxe.xml": "DOCTYPE",
+    "malformed.xml": "XMLとして読み込めません",
+    "truncated.xml": "途中で切れています",
+    "empty.xml": "ファイルが空です",
+    "not_wxr.xml": "WXR",
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_file_exits_non_zero_with_a_message_and_writes_nothing(site_tree, capsys, name):
+    pages = Page.objects.count()
+    with pytest.raises(SystemExit) as exit:
+        execute_from_command_line(["manage.py", "import_wordpress", str(FIXTURES / name), "--media", str(UPLOADS)])
+    assert exit.value.code == 1
+    error = capsys.readouterr().err
+    assert "取り込みを中止しました。何も保存していません" in error and HOSTILE[name] in error
+    assert Page.objects.count() == pages
+    assert not Author.objects.exists() and not Category.objects.exists()
+
+
+def test_missing_export_or_media_folder_is_a_clear_error(site_tree, capsys, tmp_path):
+    for args in (["nothing.xml"], [str(FIXTURES / "clinic.xml"), "--media", str(tmp_path / "nowhere")]):
+        with pytest.raises(SystemExit) as exit:
+            execute_from_command_line(["manage.py", "import_wordpress", *args])
+        assert exit.value.code == 1
+    assert "見つかりません" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "relative", ["../secret.jpg", "2024/../../secret.jpg", "/etc/passwd", "", "a\0b.jpg", "..\\..\\secret.jpg"]
+)
+def test_media_paths_never_leave_the_uploads_folder(tmp_path, relative):
+    (tmp_path / "uploads").mkdir()
+    (tmp_path / "secret.jpg").write_bytes(b"x")
+    assert safe_join(tmp_path / "uploads", relative) is None
+
+
+def test_a_symlink_out_of_the_uploads_folder_is_not_followed(tmp_path):
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    (tmp_path / "secret.jpg").write_bytes(b"x")
+    (uploads / "link.jpg").symlink_to(tmp_path / "secret.jpg")
+    assert safe_join(uploads, "link.jpg") is None
+    assert safe_join(uploads, "2024/05/knee.jpg") == (uploads / "2024/05/knee.jpg").resolve()
