@@ -41,6 +41,32 @@ def cut(text, length):
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
+WRAPPERS = ["div", "section", "article", "aside", "span", "figure", "figcaption", "header", "footer", "blockquote"]
+
+
+def flatten(html):
+    """A box's inner HTML as paragraphs and lists only: theme boxes nest
+    their text in several <div>s, which rich text would turn into nested <p>."""
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(WRAPPERS):
+        tag.unwrap()
+    out, run = [], []
+    for node in list(soup.contents):
+        if getattr(node, "name", None) in ("p", "ul", "ol", "h2", "h3", "h4", "h5", "h6"):
+            out.append(_paragraph(run))
+            run = []
+            out.append(str(node) if node.name in ("p", "ul", "ol") else f"<p>{node.decode_contents()}</p>")
+        else:
+            run.append(str(node))
+    out.append(_paragraph(run))
+    return "".join(out)
+
+
+def _paragraph(nodes):
+    html = "".join(nodes)
+    return f"<p>{html}</p>" if BeautifulSoup(html, "html.parser").get_text().strip() else ""
+
+
 def _block(kind, value):
     return {"type": kind, "value": value, "id": str(uuid.uuid4())}
 
@@ -115,7 +141,7 @@ class BodyBuilder:
         self.blocks.append(_block("quote", {"quote": text, "source": cut(source, SOURCE_LENGTH)}))
 
     def note(self, kind, title, html):
-        db_html = clean_rich_text(self.rewrite(html), NOTE_FEATURES)
+        db_html = clean_rich_text(self.rewrite(flatten(html)), NOTE_FEATURES)
         if not has_text(db_html):
             return
         self._flush()

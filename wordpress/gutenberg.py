@@ -38,8 +38,8 @@ SILENT_BLOCKS = {"core/separator", "core/spacer", "core/more", "core/nextpage", 
 
 BALLOON = re.compile(r"balloon|speech|fukidashi", re.IGNORECASE)
 BOX = re.compile(r"(box|cap|alert|memo|point|caution)", re.IGNORECASE)
-CAUTION = re.compile(r"alert|warn|caution|danger|bad|attention", re.IGNORECASE)
-INFO = re.compile(r"info|memo|hint|question|supplement|primary|blank", re.IGNORECASE)
+CAUTION = re.compile(r"alert|warn|caution|danger|bad|attention|注意|警告|危険|禁止", re.IGNORECASE)
+INFO = re.compile(r"info|memo|hint|question|supplement|primary|blank|補足|メモ|参考|情報", re.IGNORECASE)
 # cap_box_ttl, caption-box-label, box-title…, but not a style variant such as is-style-onborder_ttl.
 TITLE_CLASS = re.compile(r"^(?!is-style-).*(?:^|[_-])(?:ttl|title|label)$", re.IGNORECASE)
 NAME_CLASS = re.compile(r"name", re.IGNORECASE)
@@ -160,7 +160,7 @@ class GutenbergReader:
         title_tag = with_class(soup, TITLE_CLASS)
         title = title_tag.extract().get_text(" ", strip=True) if title_tag else ""
         title = title or str(block.attrs.get("title") or block.attrs.get("label") or "")
-        classes = " ".join([block.name] + [" ".join(tag.get("class", [])) for tag in soup.find_all(class_=True)[:2]])
+        classes = " ".join([block.name, title] + [" ".join(tag.get("class", [])) for tag in soup.find_all(class_=True)[:2]])
         kind = "caution" if CAUTION.search(classes) else "info" if INFO.search(classes) else "point"
         for img in soup.find_all("img"):
             self.walker.image(img.extract())

@@ -224,7 +224,7 @@ class Importer:
             self._article_fields(page, item, body)
         if created:
             parent.add_child(instance=page)
-        self._publish(page, item)
+        self._publish(page, item, created)
         self.records.set(kind, item.post_id, page, digest, page.latest_revision_id)
         self.touched[page.pk] = page
         if created or not relink:
@@ -253,10 +253,11 @@ class Importer:
         tags = [self.terms.tag(t) for t in item.terms if t.taxonomy == "post_tag"]
         page.tags.set([t for t in dict.fromkeys(tags) if t is not None])
 
-    def _publish(self, page, item):
+    def _publish(self, page, item, created):
         status = item.status
         published = posts.published_at(item)
-        PageViewRestriction.objects.filter(page=page).delete()
+        if not created:
+            PageViewRestriction.objects.filter(page=page).delete()
         if status == "private":
             PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
         elif item.password:
@@ -266,7 +267,8 @@ class Importer:
         page.go_live_at = published if status == "future" else None
         if status in LIVE_STATUSES:
             page.first_published_at = published or page.first_published_at
-            page.save_revision().publish()
+            # A new page was validated by add_child a moment ago.
+            page.save_revision(clean=not created).publish()
             if published:
                 # Wagtail stamps "now"; the article was published back then.
                 dates = {"first_published_at": published}
@@ -277,7 +279,7 @@ class Importer:
         else:
             if page.live:
                 page.unpublish()
-            page.save_revision()
+            page.save_revision(clean=not created)
 
     def _redirect(self, page, item):
         if item.status not in LIVE_STATUSES or item.status == "private":

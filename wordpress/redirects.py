@@ -27,6 +27,8 @@ class Redirects:
         self.site = site
         self.report = report
         self.seen = set()
+        # One query for all of this site's redirects, not one per old URL.
+        self.existing = {r.old_path: r for r in Redirect.objects.filter(site=site)}
 
     def add(self, url, *, page=None, link=""):
         old = old_path(url)
@@ -37,9 +39,9 @@ class Redirects:
         if new_url is None or old == Redirect.normalise_path(new_url):
             return  # same address as before: nothing to redirect
         target = {"redirect_page": page, "redirect_link": "" if page is not None else link}
-        existing = Redirect.objects.filter(site=self.site, old_path=old).first()
+        existing = self.existing.get(old)
         if existing is None:
-            Redirect.objects.create(site=self.site, old_path=old, is_permanent=True, **target)
+            self.existing[old] = Redirect.objects.create(site=self.site, old_path=old, is_permanent=True, **target)
             self.report.count("redirect", "created")
             self.report.redirect(old, new_url)
         elif existing.redirect_page_id != (page.pk if page else None) or existing.redirect_link != target["redirect_link"]:
