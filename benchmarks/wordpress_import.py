@@ -8,8 +8,9 @@ image with caption, a YouTube embed, a SWELL box, internal links, categories
 and tags), one attachment per ten posts with its file in an uploads folder,
 then imports it into a fresh SQLite database, in a child process per run so
 that each peak memory figure is its own. It prints posts/s and peak memory
-(ru_maxrss) for N/4 and N posts, without and with media: a flat memory
-figure is one that does not grow with N.
+(ru_maxrss) for N/4 and N posts, without and with media, next to a baseline
+measured in the same run: as many articles created and published directly
+with Wagtail's API. A flat memory figure is one that does not grow with N.
 """
 
 import argparse
@@ -90,13 +91,34 @@ def child(export, media, database):
     from tests.factories import make_site
     from wordpress.importer import Importer
 
-    make_site()
+    home, blog = make_site()
     start = time.perf_counter()
-    report = Importer(export, media or None).run()
+    if export == "baseline":
+        posts = baseline(blog, int(media))
+    else:
+        posts = Importer(export, media or None).run().counts["post", "created"]
     seconds = time.perf_counter() - start
-    posts = report.counts["post", "created"]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"posts": posts, "seconds": seconds, "peak_mb": peak}))
+
+
+def baseline(blog, count):
+    """The same number of articles created and published with Wagtail's own
+    API (no parsing, no conversion): what the import is measured against."""
+    from django.db import transaction
+
+    from blog.models import ArticleAuthor, ArticleCategory, ArticlePage
+    from tests.factories import AuthorFactory, CategoryFactory, sample_body
+
+    author, category = AuthorFactory(), CategoryFactory()
+    with transaction.atomic():
+        for n in range(count):
+            page = ArticlePage(title=f"記事{n}", slug=f"article-{n}", lead="リード文", body=sample_body())
+            page.article_authors = [ArticleAuthor(author=author)]
+            page.article_categories = [ArticleCategory(category=category)]
+            blog.add_child(instance=page)
+            page.save_revision().publish()
+    return count
 
 
 def run(export, media, template):
@@ -122,15 +144,20 @@ def main():
         env = {**os.environ, "DATABASE_URL": f"sqlite:///{template}", "DJANGO_SETTINGS_MODULE": "site_project.settings.test"}
         subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], check=True, cwd=ROOT, env=env)
         sizes = [max(1, options.posts // 4), options.posts]
-        print(f"{'posts':>6} {'media':>6} {'seconds':>8} {'posts/s':>8} {'peak MB':>8}")
+        print(f"{'run':<22} {'posts':>6} {'seconds':>8} {'posts/s':>8} {'vs baseline':>11} {'peak MB':>8}")
         for posts in sizes:
             export, media = generate(tmp / f"n{posts}", posts)
-            for with_media in (False, True):
-                figures = run(export, media if with_media else None, template)
+            base = run("baseline", posts, template)
+            base_rate = base["posts"] / base["seconds"]
+            for label, figures in (
+                ("Wagtail API (baseline)", base),
+                ("import, no media", run(export, None, template)),
+                ("import, with media", run(export, media, template)),
+            ):
                 rate = figures["posts"] / figures["seconds"]
                 print(
-                    f"{figures['posts']:>6} {'yes' if with_media else 'no':>6} {figures['seconds']:>8.1f} "
-                    f"{rate:>8.1f} {figures['peak_mb']:>8.0f}"
+                    f"{label:<22} {figures['posts']:>6} {figures['seconds']:>8.1f} {rate:>8.1f} "
+                    f"{rate / base_rate:>10.2f}x {figures['peak_mb']:>8.0f}"
                 )
 
 

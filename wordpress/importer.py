@@ -10,12 +10,13 @@
 The command line and the admin's background task both call `Importer.run`.
 """
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -29,6 +30,8 @@ from .records import Records
 from .redirects import Redirects, old_path
 from .report import Report
 from .terms import Terms
+
+logger = logging.getLogger(__name__)
 
 SKIPPED_STATUSES = {"trash", "auto-draft", "inherit"}
 LIVE_STATUSES = {"publish", "future", "private"}
@@ -71,7 +74,6 @@ class Importer:
         self.total = 0
         self.done = 0
         self.pending = set()  # IDs to read again in pass 3
-        self.touched = {}  # pages written in this run, for the reference index
         self._needs_relink = False
 
     # Passes ----------------------------------------------------------------
@@ -95,8 +97,6 @@ class Importer:
             # several times on its way to published); do it once per page.
             with transaction.atomic(), disable_reference_index_auto_update():
                 self.write()
-                for obj in self.touched.values():
-                    ReferenceIndex.create_or_update_for_object(obj)
                 if self.dry_run:
                     raise _DryRun
         except _DryRun:
@@ -176,16 +176,26 @@ class Importer:
                 with transaction.atomic():
                     self.page(item, relink, final)
             except ValidationError as error:
-                messages = "; ".join(error.messages)[:200]
-                self.report.skip(_("保存できなかった%(kind)s: %(title)s（%(error)s）") % {
-                    "kind": _("固定ページ") if post_type == "page" else _("投稿"),
-                    "title": posts.title_of(item),
-                    "error": messages,
-                })
+                self._failed(item, "; ".join(error.messages))
+            except (ValueError, TypeError, LookupError, RecursionError, DatabaseError) as error:
+                # One odd post must not stop the import of the others; its
+                # savepoint is rolled back and the report names it.
+                logger.exception("WordPress item %s could not be imported", item.post_id)
+                self._failed(item, type(error).__name__)
         elif post_type == "nav_menu_item":
             self.report.skip(_("メニュー項目（nav_menu_item）"))
         else:
             self.report.skip(_("対応していない投稿タイプ（%(type)s）") % {"type": post_type or "?"})
+
+    def _failed(self, item, reason):
+        self.report.skip(
+            _("保存できなかった%(kind)s: %(title)s（%(error)s）")
+            % {
+                "kind": _("固定ページ") if item.post_type == "page" else _("投稿"),
+                "title": posts.title_of(item),
+                "error": reason[:200],
+            }
+        )
 
     def page(self, item, relink, final):
         kind = item.post_type
@@ -226,7 +236,7 @@ class Importer:
             parent.add_child(instance=page)
         self._publish(page, item, created)
         self.records.set(kind, item.post_id, page, digest, page.latest_revision_id)
-        self.touched[page.pk] = page
+        ReferenceIndex.create_or_update_for_object(page)
         if created or not relink:
             self.report.count(kind, "created" if created else "updated")
         self._redirect(page, item)

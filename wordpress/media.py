@@ -14,6 +14,8 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.files import File
+from django.db import DatabaseError, transaction
+from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -126,19 +128,26 @@ class MediaLibrary:
             return None
         file_path = safe_join(self.media_dir, path)
         if file_path is None:
-            self.report.skip("uploadsフォルダの外を指すパス")
+            self.report.skip(_("uploadsフォルダの外を指すパス"))
             return None
         if not file_path.is_file():
             # Only a resized copy may have been kept.
             self.report.missing(path)
             return None
         extension = _extension(path)
-        if extension in settings.WAGTAILIMAGES_EXTENSIONS:
-            obj = self._image(file_path, title, alt)
-        elif extension in settings.WAGTAILDOCS_EXTENSIONS:
-            obj = self._document(file_path, title)
-        else:
-            self.report.skip(f"取り込めない形式のファイル（.{extension}）")
+        try:
+            with transaction.atomic():
+                if extension in settings.WAGTAILIMAGES_EXTENSIONS:
+                    obj = self._image(file_path, title, alt)
+                elif extension in settings.WAGTAILDOCS_EXTENSIONS:
+                    obj = self._document(file_path, title)
+                else:
+                    self.report.skip(_("取り込めない形式のファイル（.%(ext)s）") % {"ext": extension})
+                    return None
+        except (OSError, ValueError, DatabaseError):
+            # One odd file must not stop the import.
+            self.report.skip(_("保存できなかったメディアファイル"))
+            self.report.missing(path)
             return None
         if obj is not None:
             self.written.append((obj.file.storage, obj.file.name))
@@ -151,7 +160,7 @@ class MediaLibrary:
             with PILImage.open(file_path) as picture:
                 picture.verify()
         except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError):
-            self.report.skip("壊れた画像ファイル")
+            self.report.skip(_("壊れた画像ファイル"))
             self.report.missing(file_path.name)
             return None
         with open(file_path, "rb") as handle:

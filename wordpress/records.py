@@ -11,6 +11,7 @@ class Records:
         self.source = source
         self.rows = {(row.kind, row.wp_id): row for row in ImportedObject.objects.filter(source=source)}
         self._objects = {}
+        self._live_pages = set()
 
     def row(self, kind, wp_id):
         return self.rows.get((kind, str(wp_id)))
@@ -27,13 +28,20 @@ class Records:
             model = ContentType.objects.get_for_id(row.content_type_id).model_class()
             obj = model.objects.filter(pk=row.object_id).first() if model else None
             if isinstance(obj, Page):
-                obj = obj.specific
+                return obj.specific
         self._objects[key] = obj
         return obj
 
     def page_id(self, kind, wp_id):
+        """The page's ID, if it was imported and still exists."""
         row = self.rows.get((kind, str(wp_id)))
-        return row.object_id if row is not None and self.get(kind, wp_id) is not None else None
+        if row is None:
+            return None
+        if row.object_id not in self._live_pages:
+            if not Page.objects.filter(pk=row.object_id).exists():
+                return None
+            self._live_pages.add(row.object_id)
+        return row.object_id
 
     def set(self, kind, wp_id, obj, source_hash="", revision_id=None):
         key = (kind, str(wp_id))
@@ -51,4 +59,9 @@ class Records:
             },
         )
         self.rows[key] = row
-        self._objects[key] = obj
+        # Pages carry their whole body: keep only their ID, so memory does
+        # not grow with the number of posts.
+        if isinstance(obj, Page):
+            self._objects.pop(key, None)
+        else:
+            self._objects[key] = obj

@@ -3,18 +3,24 @@
 from collections import Counter
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 # kind → label shown in the report.
 KINDS = {
-    "post": "投稿",
-    "page": "固定ページ",
-    "attachment": "メディア",
-    "author": "著者",
-    "category": "カテゴリー",
-    "tag": "タグ",
-    "redirect": "リダイレクト",
+    "post": gettext_lazy("投稿"),
+    "page": gettext_lazy("固定ページ"),
+    "attachment": gettext_lazy("メディア"),
+    "author": gettext_lazy("著者"),
+    "category": gettext_lazy("カテゴリー"),
+    "tag": gettext_lazy("タグ"),
+    "redirect": gettext_lazy("リダイレクト"),
 }
-ACTIONS = {"created": "新規", "updated": "更新", "unchanged": "変更なし", "skipped": "スキップ"}
+ACTIONS = {
+    "created": gettext_lazy("新規"),
+    "updated": gettext_lazy("更新"),
+    "unchanged": gettext_lazy("変更なし"),
+    "skipped": gettext_lazy("スキップ"),
+}
 LIST_LIMIT = 200
 
 
@@ -46,7 +52,7 @@ class Report:
         return {
             "dry_run": self.dry_run,
             "counts": [
-                {"kind": KINDS.get(kind, kind), **{a: self.counts[kind, a] for a in ACTIONS}}
+                {"kind": str(KINDS[kind]), **{a: self.counts[kind, a] for a in ACTIONS}}
                 for kind in KINDS
                 if any(self.counts[kind, a] for a in ACTIONS)
             ],
