@@ -56,3 +56,19 @@ def test_a_symlink_out_of_the_uploads_folder_is_not_followed(tmp_path):
     (uploads / "link.jpg").symlink_to(tmp_path / "secret.jpg")
     assert safe_join(uploads, "link.jpg") is None
     assert safe_join(uploads, "2024/05/knee.jpg") == (uploads / "2024/05/knee.jpg").resolve()
+
+
+def test_one_odd_post_is_reported_and_the_others_still_import(site_tree, tmp_path):
+    from blog.models import ArticlePage
+
+    from .conftest import run_import
+
+    source = (FIXTURES / "wxr_1_1_http.xml").read_text()
+    item = source.split("<item>")[1].split("</item>")[0]
+    odd = item.replace("<wp:post_id>7<", "<wp:post_id>8<").replace("%e8%85%b0%e7%97%9b</wp:post_name>", "odd</wp:post_name>")
+    odd = odd.replace("腰が痛いときは", "<div>" * 5000 + "深すぎる" + "</div>" * 5000)
+    path = tmp_path / "odd.xml"
+    path.write_text(source.replace("</item>", "</item><item>" + odd + "</item>", 1))
+    output = run_import(str(path), media=None)
+    assert "投稿: 新規 1" in output and "保存できなかった投稿" in output
+    assert ArticlePage.objects.get().slug == "腰痛"
