@@ -62,7 +62,9 @@ upload_storage = _UploadStorage()
 
 
 def upload_path(run, filename):
-    return f"{run.token}/{filename}"
+    # Long names from a practitioner's desktop must not overflow the column.
+    stem, dot, extension = filename.rpartition(".")
+    return f"{run.token}/{stem[:80]}{dot}{extension[:10]}"
 
 
 class ImportRun(models.Model):
@@ -79,9 +81,11 @@ class ImportRun(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("実行した人"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    export_file = models.FileField(_("エクスポートファイル"), storage=upload_storage, upload_to=upload_path)
+    export_file = models.FileField(
+        _("エクスポートファイル"), storage=upload_storage, upload_to=upload_path, max_length=255
+    )
     uploads_zip = models.FileField(
-        _("uploadsフォルダのzip"), storage=upload_storage, upload_to=upload_path, blank=True
+        _("uploadsフォルダのzip"), storage=upload_storage, upload_to=upload_path, blank=True, max_length=255
     )
     dry_run = models.BooleanField(_("試しに実行（保存しない）"), default=False)
     overwrite = models.BooleanField(_("編集済みのページも上書きする"), default=False)

@@ -83,7 +83,9 @@ def test_upload_runs_the_import_and_shows_the_report_in_japanese(editor, site_tr
 
 
 def test_dry_run_from_the_admin_saves_nothing(editor, site_tree):
-    response = editor.post(URL, {"export_file": xml(), "dry_run": "on"}, follow=True)
+    export = xml()
+    export.name = "teateseitai.WordPress.2026-11-25" + "とても長いファイル名" * 20 + ".xml"
+    response = editor.post(URL, {"export_file": export, "dry_run": "on"}, follow=True)
     assert "試しに実行しました" in response.content.decode()
     assert not ArticlePage.objects.exists()
 
