@@ -96,6 +96,11 @@ class BodyBuilder:
 
     def rewrite(self, html):
         soup = BeautifulSoup(html, "html.parser")
+        # Wagtail's converter trusts data-linktype / data-embedtype: from a
+        # post they could forge an embed of any URL. Only ours may set them.
+        for tag in soup.find_all(True):
+            for name in [name for name in tag.attrs if name.lower().startswith("data-")]:
+                del tag[name]
         self.links(soup)
         return str(soup)
 

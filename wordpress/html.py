@@ -7,7 +7,7 @@ matching Teate blocks; anything else keeps its text and is counted.
 import re
 from contextlib import contextmanager
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, Tag
 from django.utils.html import escape
 
 from blog.video import parse_youtube

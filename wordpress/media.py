@@ -20,7 +20,6 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from .models import ImportedObject
 
 SIZED = re.compile(r"-(?:\d+x\d+|scaled|rotated)(?=\.[A-Za-z0-9]+$)")
 UPLOADS = "/wp-content/uploads/"

@@ -100,3 +100,11 @@ def test_block_parser_handles_void_blocks_and_stray_closers():
     parts = parse('<!-- wp:separator /--><p>a</p><!-- /wp:group --><!-- wp:paragraph {"x":1} --><p>b</p><!-- /wp:paragraph -->')
     names = [part.name for part in parts if not isinstance(part, str)]
     assert names == ["core/separator", "core/paragraph"]
+
+
+def test_forged_wagtail_embeds_and_links_in_a_post_are_dropped():
+    blocks, _ = convert(
+        '<p>本文<span data-embedtype="media" data-url="https://evil.example/x">埋め込み</span>'
+        '<a data-linktype="page" data-id="1" href="https://example.jp/">リンク</a></p>'
+    )
+    assert blocks == [("paragraph", '<p>本文埋め込み<a href="https://example.jp/">リンク</a></p>')]

@@ -3,7 +3,6 @@ checked by what a reader sees and what the database holds."""
 
 from datetime import datetime, timezone
 
-import pytest
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
