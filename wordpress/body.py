@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from bs4 import BeautifulSoup
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
 from blog.blocks import RICH_TEXT_FEATURES, heading_anchor
@@ -131,7 +132,7 @@ class BodyBuilder:
                 "video",
                 {
                     "video": {"video_id": video.video_id, "start": video.start},
-                    "title": cut(title, HEADING_LENGTH) or "動画",
+                    "title": cut(title, HEADING_LENGTH) or _("動画"),
                     "caption": cut(caption, CAPTION_LENGTH),
                     "thumbnail": None,
                 },

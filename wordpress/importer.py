@@ -219,7 +219,7 @@ class Importer:
         self._needs_relink = False
         # A second reading (pass 3) has already been counted in the report.
         unknown = self._unknown if not relink else (lambda name: None)
-        body = posts.body_for(item, title, self.media, self._links, unknown)
+        body = posts.body_for(item, title, self.media, self._links, unknown, kind_needs_body=kind == "post")
         if self._needs_relink and not relink:
             self.pending.add(item.post_id)
         created = page is None

@@ -9,6 +9,7 @@ from datetime import datetime, timezone as dt_timezone
 
 from bs4 import BeautifulSoup
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from blog.models import RESERVED_SLUGS
 
@@ -37,7 +38,7 @@ def plain(text):
 
 
 def title_of(item):
-    return cut(plain(item.title), 255) or "（無題）"
+    return cut(plain(item.title), 255) or _("（無題）")
 
 
 def parse_date(value, *, utc):
@@ -76,7 +77,7 @@ def slug_for(item, title, taken):
     return candidate
 
 
-def body_for(item, title, images, links, unknown):
+def body_for(item, title, images, links, unknown, kind_needs_body=True):
     """The StreamField body (raw block list) for a post's content."""
     builder = BodyBuilder(links)
     walker = HTMLWalker(builder, images, unknown, video_title=title)
@@ -85,7 +86,13 @@ def body_for(item, title, images, links, unknown):
         GutenbergReader(walker).read(content)
     else:
         walker.classic(content)
-    return builder.finish()
+    blocks = builder.finish()
+    if not blocks and kind_needs_body:
+        # WordPress allows a post with no content; Teate's article needs a
+        # body, so it gets its excerpt (or title) as its one paragraph.
+        builder.text(plain(item.excerpt) or title)
+        blocks = builder.finish()
+    return blocks
 
 
 def lead_for(item, body):

@@ -3,6 +3,7 @@
 from urllib.parse import unquote
 
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from blog.snippets import Author, Category
@@ -50,7 +51,7 @@ class Terms:
         if existing is not None:
             return existing
         source = self.authors.get(login)
-        name = (source.display_name if source else "") or login or "編集部"
+        name = (source.display_name if source else "") or login or _("編集部")
         slug = decode_slug(login, fallback=name) or "author"
         author = Author.objects.create(
             name=name[:100],

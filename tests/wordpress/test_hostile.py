@@ -58,7 +58,7 @@ def test_a_symlink_out_of_the_uploads_folder_is_not_followed(tmp_path):
     assert safe_join(uploads, "2024/05/knee.jpg") == (uploads / "2024/05/knee.jpg").resolve()
 
 
-def test_one_odd_post_is_reported_and_the_others_still_import(site_tree, tmp_path):
+def test_odd_posts_are_kept_or_reported_and_never_stop_the_others(site_tree, tmp_path):
     from blog.models import ArticlePage
 
     from .conftest import run_import
@@ -67,8 +67,13 @@ def test_one_odd_post_is_reported_and_the_others_still_import(site_tree, tmp_pat
     item = source.split("<item>")[1].split("</item>")[0]
     odd = item.replace("<wp:post_id>7<", "<wp:post_id>8<").replace("%e8%85%b0%e7%97%9b</wp:post_name>", "odd</wp:post_name>")
     odd = odd.replace("腰が痛いときは", "<div>" * 5000 + "深すぎる" + "</div>" * 5000)
+    empty = item.replace("<wp:post_id>7<", "<wp:post_id>9<").replace("%e8%85%b0%e7%97%9b</wp:post_name>", "</wp:post_name>")
+    empty = empty.split("<title>")[0] + "<title></title>" + empty.split("</title>")[1]
+    empty = empty.split("<content:encoded>")[0] + "<content:encoded></content:encoded>" + empty.split("</content:encoded>")[1]
     path = tmp_path / "odd.xml"
-    path.write_text(source.replace("</item>", "</item><item>" + odd + "</item>", 1))
+    path.write_text(source.replace("</item>", "</item><item>" + odd + "</item><item>" + empty + "</item>", 1))
     output = run_import(str(path), media=None)
-    assert "投稿: 新規 1" in output and "保存できなかった投稿" in output
-    assert ArticlePage.objects.get().slug == "腰痛"
+    assert "投稿: 新規 2" in output and "保存できなかった投稿" in output
+    assert ArticlePage.objects.get(slug="腰痛").live
+    untitled = ArticlePage.objects.get(title="（無題）")  # no title, no slug, no content: still kept
+    assert untitled.live and untitled.body[0].value.source == "<p>（無題）</p>"
