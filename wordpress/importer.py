@@ -83,12 +83,13 @@ class Importer:
             raise ImportRefused(_("ファイルが見つかりません: %(path)s") % {"path": self.path})
         if self.media_dir is not None and not self.media_dir.is_dir():
             raise ImportRefused(_("メディアのフォルダが見つかりません: %(path)s") % {"path": self.media_dir})
+        # The file is checked before the database is even looked at.
+        self.scan()
         self.blog = BlogIndexPage.objects.order_by("path").first()
         if self.blog is None:
             raise ImportRefused(_("ブログのページがありません。先にブログ（BlogIndexPage）を作ってください。"))
         self.home = self.blog.get_parent().specific
         self.site = self.blog.get_site() or Site.objects.filter(is_default_site=True).first()
-        self.scan()
         records = Records(self.source)
         self.media.records = self.terms.records = self.records = records
         self.redirects = Redirects(self.site, self.report)

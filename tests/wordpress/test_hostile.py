@@ -1,8 +1,13 @@
 """Hostile or broken exports are refused with a clear message and a
 non-zero exit status, and nothing at all is written."""
 
+import os
+import subprocess
+import sys
+
 import pytest
-from django.core.management import execute_from_command_line
+from django.conf import settings
+from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
 from blog.snippets import Author, Category
@@ -20,24 +25,36 @@ HOSTILE = {
 }
 
 
+def refused(*args):
+    """The command's error; manage.py exits with its returncode (1)."""
+    with pytest.raises(CommandError) as error:
+        call_command("import_wordpress", *args)
+    assert error.value.returncode == 1
+    return str(error.value)
+
+
 @pytest.mark.parametrize("name", HOSTILE)
-def test_hostile_file_exits_non_zero_with_a_message_and_writes_nothing(site_tree, capsys, name):
+def test_hostile_file_exits_non_zero_with_a_message_and_writes_nothing(site_tree, name):
     pages = Page.objects.count()
-    with pytest.raises(SystemExit) as exit:
-        execute_from_command_line(["manage.py", "import_wordpress", str(FIXTURES / name), "--media", str(UPLOADS)])
-    assert exit.value.code == 1
-    error = capsys.readouterr().err
+    error = refused(str(FIXTURES / name), "--media", str(UPLOADS))
     assert "取り込みを中止しました。何も保存していません" in error and HOSTILE[name] in error
     assert Page.objects.count() == pages
     assert not Author.objects.exists() and not Category.objects.exists()
 
 
-def test_missing_export_or_media_folder_is_a_clear_error(site_tree, capsys, tmp_path):
-    for args in (["nothing.xml"], [str(FIXTURES / "clinic.xml"), "--media", str(tmp_path / "nowhere")]):
-        with pytest.raises(SystemExit) as exit:
-            execute_from_command_line(["manage.py", "import_wordpress", *args])
-        assert exit.value.code == 1
-    assert "見つかりません" in capsys.readouterr().err
+def test_missing_export_or_media_folder_is_a_clear_error(site_tree, tmp_path):
+    assert "見つかりません" in refused("nothing.xml")
+    assert "見つかりません" in refused(str(FIXTURES / "clinic.xml"), "--media", str(tmp_path / "nowhere"))
+
+
+def test_manage_py_exits_with_status_1_on_a_refused_file():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "import_wordpress", str(FIXTURES / "empty.xml")],
+        capture_output=True, text=True, cwd=settings.BASE_DIR,
+        env={**os.environ, "DATABASE_URL": "sqlite:///:memory:", "DJANGO_SETTINGS_MODULE": "site_project.settings.test"},
+    )
+    assert result.returncode == 1
+    assert "ファイルが空です" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -77,3 +94,7 @@ def test_odd_posts_are_kept_or_reported_and_never_stop_the_others(site_tree, tmp
     assert ArticlePage.objects.get(slug="腰痛").live
     untitled = ArticlePage.objects.get(title="（無題）")  # no title, no slug, no content: still kept
     assert untitled.live and untitled.body[0].value.source == "<p>（無題）</p>"
+
+
+def test_without_a_blog_the_import_is_refused(db):
+    assert "ブログのページがありません" in refused(str(FIXTURES / "wxr_1_1_http.xml"))
