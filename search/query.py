@@ -7,12 +7,17 @@ article that became private or expired since it was indexed is never shown.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
-from .analyser import get_analyser
+from blog.models import ArticlePage
+
+from .analyser import MAX_QUERY_CHARS, get_analyser
+from .highlight import excerpt, highlight
+from .index import reader_text
 
 # The GIN index finds the hits (see _ids_through_gin; migration 0005 keeps
 # the index free of a pending list, which is as slow as reading every vector)
@@ -37,9 +42,13 @@ def fts5_expression(tokens):
     return " ".join('"{}"'.format(token.replace('"', '""')) for token in tokens)
 
 
-def matching_ids(tokens):
-    from blog.models import ArticlePage
+def clean_query(text):
+    """What the reader typed, as the page shows it back: runs of white space
+    folded, and cut (never refused) at MAX_QUERY_CHARS."""
+    return " ".join((text or "").split())[:MAX_QUERY_CHARS]
 
+
+def matching_ids(tokens):
     readable = ArticlePage.objects.readable().order_by()
     text = " ".join(tokens)
     if connection.vendor == "postgresql":
@@ -74,9 +83,20 @@ def _ids_through_gin(sql, params):
         return [row[0] for row in cursor.fetchall()]
 
 
+@dataclass
+class SearchHit:
+    """One result as the page shows it: the article, and its title and an
+    excerpt with the query's words marked."""
+
+    article: ArticlePage
+    title: str
+    excerpt: str
+
+
 class SearchResults(Sequence):
-    """Matching articles in rank order. Only the slice a page shows is loaded
-    (with everything an article card needs), so Paginator can work on it."""
+    """Matching articles in rank order, as SearchHits. Only the slice a page
+    shows is loaded (with everything an article card needs) and highlighted,
+    so Paginator can work on it."""
 
     def __init__(self, ids, tokens):
         self.ids = ids
@@ -91,10 +111,16 @@ class SearchResults(Sequence):
         return self._load([self.ids[index]])[0]
 
     def _load(self, ids):
-        from blog.models import ArticlePage
+        return [self._hit(article) for article in self.articles(ids)]
 
+    @staticmethod
+    def articles(ids):
+        """The articles behind `ids`, in that order, ready for article cards."""
         by_id = ArticlePage.objects.filter(pk__in=ids).for_listing().in_bulk()
         return [by_id[pk] for pk in ids if pk in by_id]
+
+    def _hit(self, article):
+        return SearchHit(article, highlight(article.title, self.tokens), excerpt(reader_text(article), self.tokens))
 
 
 def search_articles(query):

@@ -5,18 +5,14 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from blog.models import ArticlePage
+
 from . import index
-
-
-def _is_article(page):
-    from blog.models import ArticlePage
-
-    return isinstance(page, ArticlePage)
 
 
 @receiver(page_published)
 def index_published_article(sender, instance, **kwargs):
-    if _is_article(instance):
+    if isinstance(instance, ArticlePage):
         index.index_subtree(instance)
 
 

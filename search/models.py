@@ -2,11 +2,12 @@ from django.db import models
 
 
 class SearchEntry(models.Model):
-    """One readable article, as tokens (see blog.search.analyser).
+    """One readable article, as tokens (see search.analyser).
 
     The database does the matching: on PostgreSQL a generated, weighted
     tsvector column with a GIN index; on SQLite an FTS5 table kept in step by
-    triggers. Both are created in migration 0002 and are invisible to Django.
+    triggers. Both were created by blog's migration 0003 and are invisible to
+    Django; they name the table, which is why it keeps blog's name.
     """
 
     page = models.OneToOneField(
@@ -16,7 +17,7 @@ class SearchEntry(models.Model):
     body = models.TextField()
 
     class Meta:
-        app_label = "blog"
+        db_table = "blog_searchentry"
 
     def __str__(self):
         return f"SearchEntry({self.page_id})"

@@ -2,7 +2,7 @@ import os
 
 from django.core.management.base import BaseCommand
 
-from blog.demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME, load
+from demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME, load
 
 
 class Command(BaseCommand):

@@ -11,8 +11,10 @@ from itertools import islice
 
 from django.db import transaction
 
+from blog.models import ArticlePage
+
 from .analyser import index_text
-from .entry import SearchEntry
+from .models import SearchEntry
 
 BATCH_SIZE = 200
 
@@ -45,8 +47,6 @@ def _with_relations(articles):
 def index_articles(articles):
     """(Re)index the readable ones among `articles` (a queryset of ArticlePage)
     and drop the entries of the others."""
-    from blog.models import ArticlePage
-
     ids = list(articles.values_list("pk", flat=True))
     readable = _with_relations(ArticlePage.objects.readable().filter(pk__in=ids))
     entries = [entry_for(article) for article in readable]
@@ -59,8 +59,6 @@ def index_articles(articles):
 def index_subtree(page):
     """A page and its descendants: moves and view restrictions change what
     readers may see below them."""
-    from blog.models import ArticlePage
-
     return index_articles(ArticlePage.objects.descendant_of(page, inclusive=True))
 
 
@@ -106,8 +104,6 @@ def analysing(workers):
 
 def rebuild(workers=1):
     """Every readable article, from scratch. Returns how many were indexed."""
-    from blog.models import ArticlePage
-
     articles = _with_relations(ArticlePage.objects.readable().order_by("pk"))
     count = 0
     with transaction.atomic(), analysing(workers) as analyse:

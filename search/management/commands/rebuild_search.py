@@ -3,7 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from blog.search.index import rebuild
+from search.index import rebuild
 
 
 class Command(BaseCommand):

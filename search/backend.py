@@ -7,7 +7,7 @@ tables and query compilers stay as they are; only text crosses the analyser:
 
 - indexing: every search field's value is replaced by its analysed tokens
   before the stock indexer sees it (the value is read once per index column,
-  so analysing is cached in blog.search.analyser.index_text);
+  so analysing is cached in search.analyser.index_text);
 - querying: the query's text is replaced by its analysed tokens, and a
   `fields=[…]` restriction is dropped, because on PostgreSQL it would search
   the raw, unanalysed columns and find nothing.

@@ -7,11 +7,13 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Site, Task, Workflow
 
-from blog.models import ArticleAuthor, ArticleCategory, ArticlePage, BlogIndexPage
-from blog.search.index import index_articles
+from blog.links import ArticleAuthor, ArticleCategory
+from blog.models import ArticlePage, BlogIndexPage
 from blog.snippets import Author, Category
 from blog.video import parse_youtube
-from home.models import ClinicSettings, HomePage
+from clinic.models import ClinicSettings
+from home.models import HomePage
+from search.index import index_articles
 
 from . import content
 from .images import demo_image
