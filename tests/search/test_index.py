@@ -7,15 +7,15 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from blog.search.entry import SearchEntry
-from blog.search.query import search_articles
+from search.models import SearchEntry
+from search.query import search_articles
 from tests.factories import make_article, paragraphs
 
 pytestmark = pytest.mark.django_db
 
 
 def found(query):
-    return [article.title for article in search_articles(query)]
+    return [hit.article.title for hit in search_articles(query)]
 
 
 def test_published_article_is_found_at_once(blog):
@@ -101,7 +101,7 @@ def test_rebuild_indexes_every_readable_article_and_nothing_else(blog):
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_rebuild_in_many_batches_indexes_every_batch(blog, monkeypatch, workers):
-    monkeypatch.setattr("blog.search.index.BATCH_SIZE", 2)
+    monkeypatch.setattr("search.index.BATCH_SIZE", 2)
     for n in range(5):
         make_article(blog, title=f"膝の体操{n}")
     SearchEntry.objects.all().delete()

@@ -11,11 +11,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from blog.blocks import ArticleBodyBlock
-from blog.demo import content
-from blog.demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME, load
-from blog.models import ArticleAuthor, ArticleCategory, ArticlePage, BlogIndexPage
+from demo import content
+from demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME, load
+from blog.links import ArticleAuthor, ArticleCategory
+from blog.models import ArticlePage, BlogIndexPage
 from blog.snippets import Author, Category
-from home.models import ClinicSettings, HomePage
+from clinic.models import ClinicSettings
+from home.models import HomePage
+from tests.query_budget import MAX_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -142,7 +145,7 @@ def test_loading_the_demo_twice_changes_nothing(demo):
 
 def test_demo_home_page_lists_the_newest_articles(client, demo, django_assert_max_num_queries):
     client.get("/")  # the first visit draws the card thumbnails; readers after it get them ready-made
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(MAX_QUERIES["home"]):
         response = client.get("/")
 
     html = response.content.decode()

@@ -4,25 +4,10 @@ the admin without a deploy, and never a broken call-to-action when empty."""
 import pytest
 from wagtail.models import Site
 
-from home.models import ClinicSettings
+from clinic.models import ClinicSettings
 from tests.factories import AuthorFactory, CategoryFactory, make_article
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def clinic(site_tree):
-    settings = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.clinic_name = "てあて整体院"
-    settings.address = "神奈川県藤沢市1-2-3"
-    settings.postal_code = "251-0052"
-    settings.phone = "0466-00-0000"
-    settings.opening_hours = "月〜金 9:00〜19:00\n土 9:00〜13:00"
-    settings.booking_url = "https://example.com/booking"
-    settings.line_url = "https://line.me/R/ti/p/@teate"
-    settings.cta_heading = "ひとりで悩まずご相談ください"
-    settings.save()
-    return settings
 
 
 @pytest.fixture
@@ -51,8 +36,8 @@ def test_footer_shows_the_clinic_on_every_page(client, clinic, article):
         html = client.get(url).content.decode()
         footer = html[html.index('<footer class="site-footer"'):]
         assert "てあて整体院" in footer, url
-        assert "〒251-0052 神奈川県藤沢市1-2-3" in footer, url
-        assert "<dd>土 9:00〜13:00</dd>" in footer, url
+        assert "〒251-0052 神奈川県藤沢市藤沢1-2-3" in footer, url
+        assert "<dd>土 9:00〜17:00</dd>" in footer, url
 
 
 def test_editing_the_settings_changes_the_pages_without_a_deploy(client, clinic, article):
@@ -73,7 +58,7 @@ def test_settings_are_editable_in_the_admin(admin_client, client, clinic, articl
     data = {f.name: f.value_from_object(clinic) or "" for f in fields}  # the form as the admin shows it
     data["clinic_name"] = "管理画面で変えた院"
 
-    response = admin_client.post(f"/admin/settings/home/clinicsettings/{site.pk}/", data)
+    response = admin_client.post(f"/admin/settings/clinic/clinicsettings/{site.pk}/", data)
 
     assert response.status_code == 302
     assert "管理画面で変えた院" in client.get(article.url).content.decode()
@@ -87,3 +72,20 @@ def test_empty_settings_render_no_broken_call_to_action(client, site_tree, artic
         assert '<aside class="cta"' not in html, url
         assert 'href=""' not in html and 'href="tel:"' not in html, url
         assert "手当て" in html[html.index('<footer class="site-footer"'):], url
+
+
+def test_old_admin_address_of_the_settings_redirects_to_the_clinic_app(admin_client, site_tree):
+    site = Site.objects.get(is_default_site=True)
+
+    response = admin_client.get(f"/admin/settings/home/clinicsettings/{site.pk}/")
+
+    assert response.status_code == 301
+    assert response["Location"] == f"/admin/settings/clinic/clinicsettings/{site.pk}/"
+    assert admin_client.get(response["Location"]).status_code == 200
+
+
+def test_phone_link_dials_the_number_without_hyphens(clinic, client):
+    html = client.get("/").content.decode()
+
+    assert clinic.phone_url == "tel:0466000000"
+    assert html.count('href="tel:0466000000"') == 2  # the footer and the call to book

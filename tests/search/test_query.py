@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from blog.search.query import search_articles
+from search.query import search_articles
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_search_inside_a_transaction_gives_later_queries_their_usual_plans(blog):
     make_article(blog, title="膝の体操")
 
-    found = [article.title for article in search_articles("膝")]  # pytest-django's transaction is open
+    found = [hit.article.title for hit in search_articles("膝")]  # pytest-django's transaction is open
 
     with connection.cursor() as cursor:
         cursor.execute("SHOW enable_seqscan")

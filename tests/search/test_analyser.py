@@ -3,7 +3,7 @@
 import pytest
 from django.test import override_settings
 
-from blog.search.analyser import Analyser, SudachiAnalyser, get_analyser, normalise
+from search.analyser import Analyser, SudachiAnalyser, get_analyser, normalise
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +70,7 @@ class SpaceAnalyser(Analyser):
 def test_the_site_chooses_its_analyser_in_settings():
     get_analyser.cache_clear()
     try:
-        with override_settings(TEATE_SEARCH_ANALYSER="tests.blog.search.test_analyser.SpaceAnalyser"):
+        with override_settings(TEATE_SEARCH_ANALYSER="tests.search.test_analyser.SpaceAnalyser"):
             assert isinstance(get_analyser(), SpaceAnalyser)
     finally:
         get_analyser.cache_clear()

@@ -1,6 +1,6 @@
 """The clinic's 受付時間 lines as schema.org OpeningHoursSpecification."""
 
-from home.opening_hours import opening_hours_specification
+from clinic.opening_hours import opening_hours_specification
 
 
 def spec(days, opens, closes):

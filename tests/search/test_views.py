@@ -4,7 +4,9 @@ import re
 
 import pytest
 
+from search.analyser import MAX_QUERY_CHARS
 from tests.factories import make_article, paragraphs
+from tests.query_budget import MAX_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +113,7 @@ def test_results_are_paginated_and_page_links_keep_the_query(client, blog, setti
     first, second = search(client, "膝"), search(client, "膝", page=2)
 
     assert len(result_titles(first)) == 3 and len(result_titles(second)) == 2
-    assert 'href="?q=%E8%86%9D&amp;page=2"' in first.content.decode()
+    assert 'href="/search/?q=%E8%86%9D&amp;page=2"' in first.content.decode()
     assert search(client, "膝", page=9).status_code == 404
 
 
@@ -119,7 +121,7 @@ def test_search_page_queries_do_not_grow_with_results(client, blog, django_asser
     for n in range(15):
         make_article(blog, title=f"膝の体操{n}")
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(MAX_QUERIES["search"]):
         response = search(client, "膝")
     assert len(result_titles(response)) == 12
 
@@ -128,3 +130,19 @@ def test_every_page_has_a_search_box_in_the_header(client, knee_articles):
     html = client.get("/").content.decode()
 
     assert '<form class="search-form" action="/search/" method="get" role="search">' in html
+
+
+def test_search_page_tells_search_engines_not_to_index_it_and_names_the_query(client, clinic):
+    html = search(client, "膝").content.decode()
+    head = html.split("</head>")[0]
+
+    assert '<meta name="robots" content="noindex">' in head
+    assert "<title>「膝」の検索結果 | てあて整体院</title>" in head
+    assert '<meta property="og:title" content="「膝」の検索結果 | てあて整体院">' in head
+    assert 'rel="canonical"' not in head  # a result page is nothing to point search engines at
+
+
+def test_search_box_is_as_long_as_the_search_reads(client, site_tree):
+    html = client.get("/").content.decode()
+
+    assert f'maxlength="{MAX_QUERY_CHARS}"' in html
