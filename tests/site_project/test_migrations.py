@@ -23,7 +23,8 @@ def tables():
         return set(connection.introspection.table_names(cursor))
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the tests after this one find the content types as migrations made them
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_database_of_the_old_layout_migrates_forward_with_its_data():
     home, blog = make_site()
     clinic = ClinicSettings.for_site(home.get_site())
