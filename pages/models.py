@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from blog.blocks import ArticleBodyBlock
-from blog.models import BlogIndexPage, home_crumb
+from blog.models import home_crumb
 
 
 class ContentPage(Page):
@@ -26,12 +26,6 @@ class ContentPage(Page):
     class Meta:
         verbose_name = _("固定ページ")
         verbose_name_plural = _("固定ページ")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # The header links to the blog from every page.
-        context.setdefault("blog_index", BlogIndexPage.objects.live().public().first())
-        return context
 
     def breadcrumbs(self):
         crumbs = [home_crumb()]

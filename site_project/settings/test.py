@@ -15,5 +15,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # their requests, or PostgreSQL refuses to drop the test database at the end.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 WORDPRESS_IMPORT_ROOT = Path(tempfile.mkdtemp(prefix="teate-test-wordpress-"))  # noqa: F405
-# Background tasks (the admin's WordPress import) run at once, inside the request.
+# Wagtail's background work (search and reference indexing, image renditions)
+# runs inside the request, so a test sees its effect at once.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

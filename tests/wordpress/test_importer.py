@@ -9,7 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 
 from blog.models import ArticlePage
-from blog.search.entry import SearchEntry
+from search.models import SearchEntry
 from blog.snippets import Author, Category
 from pages.models import ContentPage
 
