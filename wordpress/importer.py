@@ -21,7 +21,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from blog.models import ArticleAuthor, ArticleCategory, ArticlePage, BlogIndexPage
+from blog.links import ArticleAuthor, ArticleCategory
+from blog.models import ArticlePage, BlogIndexPage
 from pages.models import ContentPage
 
 from . import posts, wxr
