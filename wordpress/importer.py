@@ -159,7 +159,9 @@ class Importer:
                 if kind == "item" and item.post_id in waiting:
                     self.item(item, relink=True, final=final)
             final = self.pending == waiting
-        self.redirects.add(f"{self.prefix}/feed/", link=self.blog.url + self.blog.reverse_subpage("feed"))
+        feed = self.blog.url + self.blog.reverse_subpage("feed")
+        self.redirects.add(f"{self.prefix}/feed/", link=feed)
+        self.redirects.add(f"{self.prefix}/?feed=rss2", link=feed)
 
     # Items ---------------------------------------------------------------------
 

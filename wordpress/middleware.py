@@ -1,12 +1,12 @@
-"""WordPress's query-string links (`/?p=12`, `/?page_id=7`, `/?cat=3`) hit the
+"""WordPress's query-string links (`/?p=12`, `/?page_id=7`, `/?feed=rss2`) hit the
 home page, which exists, so Wagtail's RedirectMiddleware (404s only) never
 sees them. This looks them up in the same Redirect table first."""
 
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
-from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 
-WORDPRESS_QUERY_KEYS = ("p", "page_id", "cat", "tag", "feed")
+WORDPRESS_QUERY_KEYS = ("p", "page_id", "feed")
 
 
 class QueryStringRedirectMiddleware:

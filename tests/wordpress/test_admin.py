@@ -70,8 +70,8 @@ def test_a_user_without_the_permission_cannot_start_an_import(client, staff):
     assert not ImportRun.objects.exists() and not ArticlePage.objects.exists()
 
 
-def test_upload_runs_the_import_and_shows_the_report_in_japanese(editor, site_tree):
-    response = editor.post(URL, {"export_file": xml(), "uploads_zip": uploads_zip()}, follow=True)
+def test_upload_runs_the_import_and_shows_the_report_in_japanese(admin_client, site_tree):
+    response = admin_client.post(URL, {"export_file": xml(), "uploads_zip": uploads_zip()}, follow=True)
     html = response.content.decode()
     assert response.status_code == 200
     assert "取り込みが終わりました。" in html and "投稿: 新規 10" in html and "メディア: 新規 3" in html
@@ -82,59 +82,59 @@ def test_upload_runs_the_import_and_shows_the_report_in_japanese(editor, site_tr
     assert not run.export_file and not run.uploads_zip
 
 
-def test_dry_run_from_the_admin_saves_nothing(editor, site_tree):
+def test_dry_run_from_the_admin_saves_nothing(admin_client, site_tree):
     export = xml()
     export.name = "teateseitai.WordPress.2026-11-25" + "とても長いファイル名" * 20 + ".xml"
-    response = editor.post(URL, {"export_file": export, "dry_run": "on"}, follow=True)
+    response = admin_client.post(URL, {"export_file": export, "dry_run": "on"}, follow=True)
     assert "試しに実行しました" in response.content.decode()
     assert not ArticlePage.objects.exists()
 
 
 @pytest.mark.parametrize("name", ["billion_laughs.xml", "xxe.xml", "truncated.xml", "malformed.xml"])
-def test_hostile_upload_fails_with_a_message_and_writes_nothing(editor, site_tree, name):
-    response = editor.post(URL, {"export_file": xml(name)}, follow=True)
+def test_hostile_upload_fails_with_a_message_and_writes_nothing(admin_client, site_tree, name):
+    response = admin_client.post(URL, {"export_file": xml(name)}, follow=True)
     html = response.content.decode()
     assert "取り込みを中止しました。何も保存していません。" in html
     assert ImportRun.objects.get().status == ImportRun.Status.FAILED
     assert not ArticlePage.objects.exists()
 
 
-def test_empty_upload_is_a_form_error(editor, site_tree):
-    response = editor.post(URL, {"export_file": SimpleUploadedFile("empty.xml", b"")})
+def test_empty_upload_is_a_form_error(admin_client, site_tree):
+    response = admin_client.post(URL, {"export_file": SimpleUploadedFile("empty.xml", b"")})
     assert response.status_code == 200 and not ImportRun.objects.exists()
 
 
-def test_upload_over_the_size_limit_is_refused(editor, site_tree, settings):
+def test_upload_over_the_size_limit_is_refused(admin_client, site_tree, settings):
     settings.WORDPRESS_IMPORT_MAX_XML_BYTES = 1000
-    response = editor.post(URL, {"export_file": xml()})
+    response = admin_client.post(URL, {"export_file": xml()})
     assert "ファイルが大きすぎます" in response.content.decode()
     assert not ImportRun.objects.exists()
 
 
-def test_zip_with_a_path_outside_the_folder_is_refused(editor, site_tree):
+def test_zip_with_a_path_outside_the_folder_is_refused(admin_client, site_tree):
     bad = zipped({"uploads/2024/05/ok.jpg": b"x", "../../evil.py": b"print('x')"})
-    response = editor.post(URL, {"export_file": xml(), "uploads_zip": bad})
+    response = admin_client.post(URL, {"export_file": xml(), "uploads_zip": bad})
     assert "フォルダの外を指す名前" in response.content.decode()
     assert not ImportRun.objects.exists()
 
 
-def test_zip_bomb_is_refused_before_it_is_unpacked(editor, site_tree, settings):
+def test_zip_bomb_is_refused_before_it_is_unpacked(admin_client, site_tree, settings):
     settings.WORDPRESS_IMPORT_MAX_UNZIPPED_BYTES = 1024 * 1024
     bomb = zipped({"uploads/zeros.jpg": b"\0" * (4 * 1024 * 1024)})
     assert bomb.size < 100_000
-    response = editor.post(URL, {"export_file": xml(), "uploads_zip": bomb})
+    response = admin_client.post(URL, {"export_file": xml(), "uploads_zip": bomb})
     assert "大きすぎます" in response.content.decode()
     assert not ImportRun.objects.exists()
 
 
-def test_running_import_shows_its_progress_and_refreshes(editor, django_user_model):
+def test_running_import_shows_its_progress_and_refreshes(admin_client, django_user_model):
     run = ImportRun.objects.create(export_file="x/export.xml", status=ImportRun.Status.RUNNING, total=40)
     cache.set(progress_key(run.pk), (10, 40))
-    html = editor.get(f"{URL}{run.pk}/").content.decode()
+    html = admin_client.get(f"{URL}{run.pk}/").content.decode()
     assert "取り込み中です… 10 / 40 件" in html
     assert '<progress max="100" value="25">' in html
     assert 'http-equiv="refresh"' in html
 
 
-def test_unknown_run_is_a_404(editor):
-    assert editor.get(f"{URL}999/").status_code == 404
+def test_unknown_run_is_a_404(admin_client):
+    assert admin_client.get(f"{URL}999/").status_code == 404

@@ -43,6 +43,7 @@ def test_category_tag_and_feed_archives_redirect_to_teate_listings(client, impor
     assert_301(client, "/category/uncategorized/", "/blog/category/uncategorized/")
     assert_301(client, "/tag/%e3%82%b9%e3%83%88%e3%83%ac%e3%83%83%e3%83%81/", "/blog/tag/%E3%82%B9%E3%83%88%E3%83%AC%E3%83%83%E3%83%81/")
     assert_301(client, "/feed/", "/blog/feed/")
+    assert_301(client, "/", "/blog/feed/", feed="rss2")
     # and the targets answer
     assert client.get("/blog/category/%E8%86%9D%E3%81%AE%E7%97%9B%E3%81%BF/").status_code == 200
     assert client.get("/blog/tag/%E3%82%B9%E3%83%88%E3%83%AC%E3%83%83%E3%83%81/").status_code == 200
