@@ -155,7 +155,7 @@ def find_blog(request, context):
 def article_meta(request, article):
     url = absolute_url(request, article.url)
     description = plain_text(article.search_description or article.lead)
-    image = share_image(request, article.hero_image)
+    image = share_image(request, article.hero_image or article.first_body_image)
     return PageMeta(
         title=full_title(request, article.seo_title or article.title),
         description=description,

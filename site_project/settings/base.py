@@ -13,6 +13,8 @@ INSTALLED_APPS = [
     "blog",
     "typography",
     "booking",
+    "disclosure",
+    "site_icons",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from blog.related import adjacent_articles, related_articles
 from tests.factories import CategoryFactory, ImageFactory, make_article
+from typography.phrases import mark_phrases
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +87,7 @@ def test_related_section_shows_up_to_four_cards_and_is_absent_when_alone(client,
         make_article(blog, categories=[knee], hero_image=ImageFactory())
 
     related = section(client.get(article.url).content.decode(), 'id="related-heading"')
-    assert ">関連記事</h2>" in client.get(article.url).content.decode()
+    assert f">{mark_phrases('関連記事')}</h2>" in client.get(article.url).content.decode()
     assert related.count('class="card"') == 4
 
 

@@ -126,6 +126,16 @@ def test_article_without_image_shares_the_site_default(client, blog, clinic):
     assert finders.find("img/share-default.png")
 
 
+def test_article_without_main_image_shares_its_first_body_image(client, blog, clinic):
+    figure = ImageFactory(title="膝の図", file=get_test_image_file(size=(1600, 1000)))
+    article = make_article(blog, hero_image=None, body=sample_body(figure))
+
+    head = head_of(client.get(article.url))
+
+    assert re.fullmatch(rf"http://localhost/media/images/{figure.file.name.split('/')[-1].rsplit('.', 1)[0]}"
+                        r"\.fill-1200x630\.png", meta(head, "og:image"))
+
+
 def test_clinic_default_share_image_replaces_the_static_one(client, blog, clinic):
     clinic.default_share_image = ImageFactory(file=get_test_image_file(size=(1600, 1000)))
     clinic.save()

@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from blog.models import ArticlePage
 from home.models import ClinicSettings
 from tests.factories import AuthorFactory, CategoryFactory, make_article
+from typography.phrases import mark_phrases
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +83,7 @@ def test_reviewer_is_shown_in_the_header_and_in_its_own_box(client, blog):
 
     assert '監修: <a href="/blog/author/sato/">佐藤 誠</a>（整形外科専門医）' in html
     box = html.split('id="reviewer-box-', 1)[1].split("</section>", 1)[0]
-    assert ">この記事の監修者</h2>" in box and "膝関節の専門医です。" in box
+    assert f">{mark_phrases('この記事の監修者')}</h2>" in box and "膝関節の専門医です。" in box
     assert html.index("この記事を書いた人") < html.index("この記事の監修者")
     assert article.reviewed_by == reviewer
 
