@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import AuthorFactory, CategoryFactory, ImageFactory, block, make_article, sample_body
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,7 @@ def test_article_page_queries_do_not_grow_with_the_number_of_articles(
     with django_assert_max_num_queries(ARTICLE_PAGE_QUERIES):
         response = client.get(article.url)
 
-    html = response.content.decode()
+    html = reader_html(response)
     assert html.count('class="card"') == 4
     assert html.count('<li><a href="#') == 3  # the table of contents
     assert "前の記事" in html and "次の記事" in html and "この記事の監修者" in html

@@ -16,6 +16,7 @@ from blog.demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME, load
 from blog.models import ArticleAuthor, ArticleCategory, ArticlePage, BlogIndexPage
 from blog.snippets import Author, Category
 from home.models import ClinicSettings, HomePage
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -145,7 +146,7 @@ def test_demo_home_page_lists_the_newest_articles(client, demo, django_assert_ma
     with django_assert_max_num_queries(20):
         response = client.get("/")
 
-    html = response.content.decode()
+    html = reader_html(response)
     assert response.status_code == 200
     newest = ArticlePage.objects.readable().order_by("-first_published_at").first()
     assert newest.title in html
