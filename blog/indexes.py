@@ -7,9 +7,7 @@ listing. One query each, however many articles.
 """
 
 from django.db.models import Count, Q
-from django.utils.translation import gettext as _
 
-from . import seo
 from .snippets import Author, Category
 
 
@@ -34,29 +32,3 @@ def credited_authors(readable):
         .order_by("name_kana", "name")
     )
 
-
-def index_meta(request, blog, context):
-    """Head values for /blog/category/ and /blog/author/."""
-    crumbs = context["crumbs"]
-    url = seo.absolute_url(request, crumbs[-1][1])
-    title = context["index_title"]
-    description = _("%(blog)sの%(index)sです。") % {"blog": blog.title, "index": title}
-    main = {
-        "@type": "CollectionPage",
-        "@id": url,
-        "url": url,
-        "name": str(title),
-        "description": description,
-        "inLanguage": "ja",
-        "isPartOf": {"@id": seo.website_id(request)},
-        "breadcrumb": {"@id": seo.breadcrumb_id(request, crumbs)},
-    }
-    return seo.PageMeta(
-        title=seo.full_title(request, title),
-        description=description,
-        site_name=seo.site_name(request),
-        canonical_url=url,
-        image=seo.share_image(request),
-        feeds=seo.site_feed(request, blog),
-        graph=[main, seo.breadcrumb_node(request, crumbs), seo.website_node(request), seo.clinic_node(request)],
-    )

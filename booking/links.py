@@ -4,7 +4,6 @@ only links a browser opens safely (http, https, tel): a value that reached
 the database some other way (an import, the shell) never becomes a
 `javascript:` link on every page."""
 
-import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -33,18 +32,12 @@ def safe_href(url):
     return url
 
 
-def tel_href(phone):
-    """tel: link for a number as people write it (0466-00-0000, +81 466…)."""
-    digits = re.sub(r"[^\d+]", "", phone or "")
-    return f"tel:{digits}" if re.fullmatch(r"\+?\d{3,}", digits) else ""
-
-
 def booking_links(clinic):
     """[BookingLink] in the bar's order: 電話, LINE, WEB予約."""
     if clinic is None:
         return []
     candidates = [
-        ("phone", _("電話"), tel_href(clinic.phone)),
+        ("phone", _("電話"), clinic.phone_url),
         ("line", _("LINE"), safe_href(clinic.line_url)),
         ("booking", _("WEB予約"), safe_href(clinic.booking_url)),
     ]

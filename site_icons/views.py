@@ -1,6 +1,7 @@
 from django.http import HttpResponseRedirect, JsonResponse
 from django.utils.translation import gettext as _
-from wagtail.models import Site
+
+from clinic.models import ClinicSettings
 
 from .icons import site_icons
 
@@ -9,10 +10,7 @@ BACKGROUND_COLOR = "#fbfaf7"
 
 
 def clinic_for(request):
-    from home.models import ClinicSettings
-
-    site = Site.find_for_request(request)
-    return ClinicSettings.for_site(site) if site else None
+    return ClinicSettings.for_request(request)
 
 
 def favicon(request):

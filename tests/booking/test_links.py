@@ -3,8 +3,8 @@
 import pytest
 from wagtail.models import Site
 
-from booking.links import booking_links, safe_href, tel_href
-from home.models import ClinicSettings
+from booking.links import safe_href
+from clinic.models import ClinicSettings
 from tests.factories import make_article
 
 
@@ -30,11 +30,19 @@ def test_only_http_https_and_tel_links_survive(url, expected):
     assert safe_href(url) == expected
 
 
-def test_phone_numbers_as_people_write_them_become_tel_links():
-    assert tel_href("0466-00-0000") == "tel:0466000000"
-    assert tel_href("+81 466 00 0000") == "tel:+81466000000"
-    assert tel_href("（0466）00-0000") == "tel:0466000000"
-    assert tel_href("お問い合わせください") == ""
+@pytest.mark.parametrize(
+    "phone, url",
+    [
+        ("0466-00-0000", "tel:0466000000"),
+        ("+81 466 00 0000", "tel:+81466000000"),
+        ("（0466）00-0000", "tel:0466000000"),
+        ("０４６６－００－００００", "tel:0466000000"),
+        ("お問い合わせください", ""),
+        ("", ""),
+    ],
+)
+def test_phone_numbers_as_people_write_them_become_tel_links(phone, url):
+    assert ClinicSettings(phone=phone).phone_url == url
 
 
 @pytest.fixture

@@ -147,7 +147,7 @@ def test_a_youtube_thumbnail_that_cannot_load_falls_back_to_a_local_picture(offl
 def clinic_article(site_tree):
     from wagtail.models import Site
 
-    from home.models import ClinicSettings
+    from clinic.models import ClinicSettings
 
     clinic = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
     clinic.phone, clinic.line_url, clinic.booking_url = "0466-00-0000", "https://line.me/R/ti/p/@teate", "https://example.com/b"
