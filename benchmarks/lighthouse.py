@@ -146,6 +146,7 @@ def main():
                 runs = [audit(f"http://127.0.0.1:{port}{path}", workdir / f"report-{i}.json") for i in range(args.runs)]
                 runs.sort(key=lambda r: r["categories"]["performance"]["score"])
                 results[name] = figures(runs[len(runs) // 2])
+                benchmark_index = runs[0]["environment"]["benchmarkIndex"]
                 if args.save:
                     args.save.mkdir(parents=True, exist_ok=True)
                     (args.save / f"{name.split()[0]}.json").write_text(json.dumps(runs[len(runs) // 2]))
@@ -154,6 +155,9 @@ def main():
             server.wait()
 
     print(f"Lighthouse 12.2.3, mobile (simulated slow 4G, 4x CPU slowdown), {args.runs} run(s) per page, median shown")
+    # TBT and FCP follow the machine's CPU: Lighthouse's benchmark index (higher
+    # is faster) and the load average say how busy it was while measuring.
+    print(f"benchmark index {benchmark_index:.0f}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'page':<24}" + "".join(f"{c:>16}" for c in CATEGORIES))
     for name, (scores, _, _) in results.items():
         print(f"{name:<24}" + "".join(f"{scores[c]:>16}" for c in CATEGORIES))

@@ -54,7 +54,7 @@ def test_demo_pages_have_no_html_errors(client, tmp_path):
 
     result = subprocess.run([*command, *files], capture_output=True, text=True, timeout=300)
 
-    assert result.stdout.startswith('{"messages"'), result.stderr[-2000:]  # the checker really ran
+    assert '"messages"' in result.stdout, result.stderr[-2000:]  # the checker really ran
     messages = json.loads(result.stdout)["messages"]
     errors = [(Path(m.get("url", "")).name, m.get("lastLine"), m["message"]) for m in messages if m["type"] == "error"]
     assert errors == []
