@@ -145,14 +145,8 @@ def test_a_youtube_thumbnail_that_cannot_load_falls_back_to_a_local_picture(offl
 
 
 @pytest.fixture
-def clinic_article(site_tree):
-    from wagtail.models import Site
-
-    from clinic.models import ClinicSettings
-
-    clinic = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
-    clinic.phone, clinic.line_url, clinic.booking_url = "0466-00-0000", "https://line.me/R/ti/p/@teate", "https://example.com/b"
-    clinic.save()
+def clinic_article(clinic, site_tree):
+    """An article on a site whose clinic set a phone number, LINE and web booking (tests/conftest.py)."""
     return make_article(site_tree[1], title="膝の内側が痛くて歩けない原因", body=[video_block()])
 
 

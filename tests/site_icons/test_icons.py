@@ -1,9 +1,13 @@
 """A favicon and home-screen icons on every page, with a shipped default."""
 
 import json
+import re
 
 import pytest
+from wagtail.images.tests.utils import get_test_image_file
 from django.contrib.staticfiles import finders
+
+from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,3 +36,17 @@ def test_favicon_ico_answers_instead_of_a_404(client, blog):
     response = client.get("/favicon.ico")
 
     assert response.status_code == 302 and response["Location"] == "/static/img/icons/favicon.ico"
+
+
+def test_the_clinics_own_icon_replaces_the_shipped_one(client, blog, clinic):
+    clinic.clinic_name = "てあて整体院"
+    clinic.site_icon = ImageFactory(file=get_test_image_file(size=(600, 400)))
+    clinic.save()
+
+    head = client.get("/").content.decode().split("</head>", 1)[0]
+    data = json.loads(client.get("/manifest.webmanifest").content)
+
+    assert re.search(r'<link rel="icon" href="/media/images/[^"]+\.fill-32x32\.format-png\.png" type="image/png"', head)
+    assert re.search(r'<link rel="apple-touch-icon" href="/media/images/[^"]+\.fill-180x180\.format-png\.png">', head)
+    assert data["name"] == "てあて整体院"
+    assert all(icon["src"].startswith("/media/images/") for icon in data["icons"])
