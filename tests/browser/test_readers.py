@@ -209,3 +209,40 @@ def test_booking_bar_is_hidden_on_desktops_and_in_print(chromium, live_server, c
         assert not page.locator(BAR).is_visible()
     finally:
         context.close()
+
+
+def test_a_wrapped_toc_entry_keeps_its_bullet_on_its_first_line(offline_page, live_server, site_tree):
+    from tests.factories import block
+
+    long_h3 = "太ももの内側からひざの内側にかけての筋肉が硬くなっているときに見直したいこと"
+    body = [
+        block("heading", {"level": "h2", "text": "原因", "anchor": "cause"}),
+        block("heading", {"level": "h3", "text": long_h3, "anchor": "long"}),
+        block("heading", {"level": "h2", "text": "ケア", "anchor": "care"}),
+        block("heading", {"level": "h2", "text": "まとめ", "anchor": "summary"}),
+    ]
+    article = make_article(site_tree[1], body=body)
+    page = offline_page.page
+    page.goto(live_server.url + article.url)
+
+    lines = page.locator('.toc__sublist a[href="#long"]').evaluate(
+        "a => ({rects: a.getClientRects().length, top: a.getClientRects()[0].top, li: a.parentElement.getBoundingClientRect().top})"
+    )
+
+    assert lines["rects"] > 1  # it wraps, as inline text, so the list marker sits by its first line
+    assert abs(lines["top"] - lines["li"]) < 8
+
+
+def test_lists_on_a_phone_are_compact_rows_with_the_picture_beside_the_title(offline_page, live_server, site_tree):
+    from tests.factories import CategoryFactory, ImageFactory
+
+    knee = CategoryFactory(slug="knee")
+    for n in range(5):
+        make_article(site_tree[1], title=f"膝の記事{n}", slug=f"knee-{n}", categories=[knee], hero_image=ImageFactory())
+    page = offline_page.page
+    page.goto(live_server.url + "/blog/category/knee/")
+
+    for card in page.locator(".card").all():
+        picture, title = card.locator(".card__media").bounding_box(), card.locator(".card__title").bounding_box()
+        assert picture["x"] + picture["width"] <= title["x"] + 1
+        assert card.bounding_box()["height"] < 220
