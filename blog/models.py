@@ -19,6 +19,8 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from security.pages import PublicationWindowMixin
+
 from . import reading_time, seo, toc
 from .blocks import ArticleBodyBlock
 from .pagination import paginate
@@ -65,7 +67,7 @@ def home_crumb():
     return (_("ホーム"), reverse("wagtail_serve", args=[""]))
 
 
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(PublicationWindowMixin, RoutablePageMixin, Page):
     """The blog at /blog/: its newest articles, and the category, tag and
     author listings as sub-routes, so they share one URL prefix."""
 
@@ -142,7 +144,7 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("blog.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class ArticlePage(Page):
+class ArticlePage(PublicationWindowMixin, Page):
     lead = models.TextField(
         _("リード文"),
         max_length=400,

@@ -6,8 +6,10 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from security.pages import PublicationWindowMixin
 
-class HomePage(Page):
+
+class HomePage(PublicationWindowMixin, Page):
     """The site root: who the clinic is, the newest articles, the categories."""
 
     intro = RichTextField(_("紹介文"), blank=True, features=["bold", "italic", "link"])
