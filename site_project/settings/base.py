@@ -1,5 +1,6 @@
 """Settings shared by every environment; dev, production and test adjust them."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -50,6 +52,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees the login views' answers (docs/security.md).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_project.urls"
@@ -83,6 +87,29 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-axes counts failed logins on every login form (Wagtail's admin, the
+# front-end login) before Django's own backend checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# A clinic has two or three staff, who rarely mistype five times running:
+# five failures from one address lock that address out for 15 minutes.
+# Locking by address, not by user name, means a stranger cannot lock the
+# staff out by guessing at their names.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "security.throttle.client_ip"
+# How many proxies in front append to X-Forwarded-For (the production shape
+# has one); 0 trusts only the socket's address.
+TEATE_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+# Passwords on Wagtail's password-restricted pages (security/throttle.py).
+TEATE_PAGE_PASSWORD_ATTEMPTS = 10
+TEATE_PAGE_PASSWORD_WINDOW = 15 * 60  # seconds
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -109,6 +136,10 @@ MEDIA_URL = "/media/"
 # Uploaded files are served by Django itself only when no web server in front
 # does it (production turns this on from the environment; DEBUG always serves).
 SERVE_MEDIA = False
+
+# Django's own admin (/django-admin/) is off: editors use Wagtail's, and a
+# second login screen is a second thing to attack (docs/security.md).
+TEATE_DJANGO_ADMIN = os.environ.get("TEATE_DJANGO_ADMIN") == "1"
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
