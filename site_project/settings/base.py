@@ -188,5 +188,12 @@ CONTENT_SECURITY_POLICY_EXEMPT = ["/admin/", "/django-admin/"]
 
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Upload limits (docs/security.md). A phone photo is 12–48 megapixels and a
+# few megabytes; an 11,000 × 11,000 picture (121 MP) takes seconds to draw.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Every uploaded image is decoded once before it is accepted (security/uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "security.uploads.ImageForm"
 
 BLOG_PAGE_SIZE = 12
