@@ -154,6 +154,9 @@ WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # The admin speaks Japanese first; English stays available per user.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
+# No avatars from Gravatar: the admin would send each editor's e-mail hash
+# to a third party, and the admin's Content-Security-Policy allows no other host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 
@@ -172,19 +175,51 @@ WAGTAILEMBEDS_FINDERS = [
 ]
 
 # What readers' browsers may load: our own files, YouTube thumbnails, and the
-# privacy-enhanced player once a reader presses play (docs/video.md).
+# privacy-enhanced player once a reader presses play (docs/video.md). No
+# inline script or style at all: our templates use classes only, so markup
+# injected by stored data can neither run nor restyle the page.
 CONTENT_SECURITY_POLICY = {
     "default-src": ["'self'"],
     "img-src": ["'self'", "https://i.ytimg.com", "data:"],
     "frame-src": ["https://www.youtube-nocookie.com"],
     "script-src": ["'self'"],
-    # Inline style attributes appear in error pages and Wagtail's editor bar.
-    "style-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
 }
-CONTENT_SECURITY_POLICY_EXEMPT = ["/admin/", "/django-admin/"]
+# Wagtail's editor needs inline scripts (inline panels, date pickers) and
+# style attributes, so the admin keeps those; everything else stays as
+# strict as for readers: no other origin's script, no plugins, no framing
+# by other sites, forms post only here (docs/security.md).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https://i.ytimg.com"],
+    "font-src": ["'self'", "data:"],
+    "frame-src": ["'self'", "https://www.youtube-nocookie.com"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+ADMIN_PATHS = ["/admin/", "/django-admin/"]
+# Powerful browser features no page of a clinic's blog uses; the YouTube
+# player keeps fullscreen and picture-in-picture.
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+    "serial": [],
+    "bluetooth": [],
+    "midi": [],
+    "browsing-topics": [],
+    "fullscreen": ["self", '"https://www.youtube-nocookie.com"'],
+}
 
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
