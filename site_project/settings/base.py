@@ -85,6 +85,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The demo's SQLite: readers never wait for a writer (WAL), and a write
+    # transaction takes its lock when it begins (IMMEDIATE), so two admin
+    # requests at once (autosave and preview) queue for up to 20 s instead
+    # of failing with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes counts failed logins on every login form (Wagtail's admin, the
