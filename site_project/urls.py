@@ -6,17 +6,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from blog import views as blog_views
-from blog.sitemaps import SITEMAPS, robots_txt
+from search import views as search_views
 from security import throttle
 from security.media import serve_media
+from seo.sitemaps import SITEMAPS, robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("search/", blog_views.search, name="search"),
+    path("search/", search_views.search, name="search"),
     # Wagtail's own view for page passwords, throttled; same path and name.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

@@ -10,7 +10,8 @@ from wagtail.models import Site
 
 from blog.models import ArticlePage, BlogIndexPage
 from blog.snippets import Author
-from home.models import ClinicSettings, HomePage
+from clinic.models import ClinicSettings
+from home.models import HomePage
 from security.html import safe_url, tel_url
 from tests.factories import AuthorFactory, block, make_article
 

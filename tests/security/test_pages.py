@@ -24,10 +24,10 @@ def test_article_outside_its_publication_window_is_404_at_its_url(client, blog, 
 
 
 @pytest.mark.parametrize("reason", ["expired", "scheduled"])
-def test_editor_still_previews_an_article_outside_its_window(editor, blog, reason):
+def test_editor_still_previews_an_article_outside_its_window(admin_client, blog, reason):
     article = make_hidden_articles(blog)[reason]
 
-    response = editor.get(f"/admin/pages/{article.pk}/view_draft/")
+    response = admin_client.get(f"/admin/pages/{article.pk}/view_draft/")
 
     assert response.status_code == 200
     assert article.title in response.content.decode()

@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.db import connection
 
 from blog.models import ArticlePage
-from blog.search.entry import SearchEntry
-from blog.search.index import index_articles
+from search.models import SearchEntry
+from search.index import index_articles
 from tests.factories import block, make_article, video_block
 
 pytestmark = pytest.mark.django_db
@@ -78,8 +78,8 @@ def test_rebuild_search_indexes_past_a_malformed_block(broken_article, capsys):
     assert SearchEntry.objects.filter(page_id=broken_article.pk).exists()
 
 
-def test_editor_opens_an_article_with_a_malformed_block(editor, broken_article):
-    response = editor.get(f"/admin/pages/{broken_article.pk}/edit/")
+def test_editor_opens_an_article_with_a_malformed_block(admin_client, broken_article):
+    response = admin_client.get(f"/admin/pages/{broken_article.pk}/edit/")
 
     html = response.content.decode()
     assert response.status_code == 200

@@ -24,8 +24,8 @@ def truncated(fmt):
 
 
 @pytest.fixture(autouse=True)
-def as_a_reader_would(editor):
-    editor.raise_request_exception = False
+def as_a_reader_would(admin_client):
+    admin_client.raise_request_exception = False
 
 
 @pytest.mark.parametrize(
@@ -40,10 +40,10 @@ def as_a_reader_would(editor):
     ids=["truncated-png", "truncated-jpeg", "png-header-only", "not-an-image", "truncated-gif"],
 )
 @pytest.mark.parametrize("url", ["/admin/images/add/", "/admin/images/multiple/add/"])
-def test_broken_image_upload_is_a_form_error(editor, url, name, data):
+def test_broken_image_upload_is_a_form_error(admin_client, url, name, data):
     field = "files[]" if "multiple" in url else "file"
     content_type = {"png": "image/png", "jpg": "image/jpeg", "gif": "image/gif"}[name.rsplit(".", 1)[1]]
-    response = editor.post(
+    response = admin_client.post(
         url, {"title": "膝の写真", field: SimpleUploadedFile(name, data, content_type=content_type)}
     )
 
@@ -54,8 +54,8 @@ def test_broken_image_upload_is_a_form_error(editor, url, name, data):
         assert "画像" in response.content.decode()
 
 
-def test_a_whole_image_still_uploads(editor):
-    response = editor.post(
+def test_a_whole_image_still_uploads(admin_client):
+    response = admin_client.post(
         "/admin/images/add/",
         {"title": "膝の写真", "file": SimpleUploadedFile("knee.jpg", picture("JPEG"), content_type="image/jpeg")},
     )
@@ -64,11 +64,11 @@ def test_a_whole_image_still_uploads(editor):
     assert get_image_model().objects.filter(title="膝の写真").exists()
 
 
-def test_image_over_the_pixel_limit_is_refused_with_a_message(editor, settings):
+def test_image_over_the_pixel_limit_is_refused_with_a_message(admin_client, settings):
     data = picture("PNG", size=(2000, 2000))
     settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 1_000_000
 
-    response = editor.post(
+    response = admin_client.post(
         "/admin/images/add/", {"title": "大きすぎる", "file": SimpleUploadedFile("big.png", data, content_type="image/png")}
     )
 
@@ -82,10 +82,10 @@ def test_the_pixel_and_byte_limits_are_set(settings):
     assert settings.WAGTAILDOCS_MAX_UPLOAD_SIZE <= 20 * 1024 * 1024
 
 
-def test_document_over_the_byte_limit_is_a_form_error(editor, settings):
+def test_document_over_the_byte_limit_is_a_form_error(admin_client, settings):
     settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1024
 
-    response = editor.post(
+    response = admin_client.post(
         "/admin/documents/add/",
         {"title": "問診票", "file": SimpleUploadedFile("form.zip", b"PK" + b"\x00" * 4096, content_type="application/zip")},
     )
