@@ -27,6 +27,7 @@ RICH_TEXT_ATTRIBUTES = {
     "embed": {"embedtype", "url", "alt", "format", "id"},
 }
 RICH_TEXT_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+EMBED_TAG = re.compile(r"(<embed\b[^>]*?)\s*/?>")
 
 
 def safe_url(value, schemes=WEB):
@@ -53,7 +54,7 @@ def tel_url(phone):
 def clean_rich_text(source):
     """Stored rich text with every tag, attribute and URL the editor could
     not have produced removed (on<event> handlers, <script>, style…)."""
-    return nh3.clean(
+    cleaned = nh3.clean(
         str(source or ""),
         tags=RICH_TEXT_TAGS,
         attributes=RICH_TEXT_ATTRIBUTES,
@@ -61,6 +62,9 @@ def clean_rich_text(source):
         link_rel=None,
         strip_comments=True,
     )
+    # nh3 writes <embed …> as HTML5 does; Wagtail's rewriter only expands the
+    # stored form <embed …/>. (nh3 escapes ">" inside attribute values.)
+    return EMBED_TAG.sub(r"\1/>", cleaned)
 
 
 def rich_text(value):
