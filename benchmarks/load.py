@@ -117,7 +117,7 @@ def run_readers(base, paths, readers, per_reader):
         mine = []
         for i in range(per_reader):
             path = paths[(offset + i) % len(paths)]
-            mine.append(fetch(base + urllib.request.quote(path, safe="/?=&")))
+            mine.append(fetch(base + urllib.request.quote(path, safe="/?=&%")))
         with lock:
             results.extend(mine)
 
