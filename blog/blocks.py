@@ -13,7 +13,9 @@ from wagtail import blocks
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
-from .video import YouTubeVideo, parse_youtube, play_label, video_object
+from security.streams import CheckedStreamBlockMixin
+
+from .video import VIDEO_ID, YouTubeVideo, parse_youtube, play_label, video_object
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "embed"]
 
@@ -191,9 +193,17 @@ class YouTubeBlock(blocks.FieldBlock):
         return value or ""
 
     def to_python(self, value):
-        if isinstance(value, dict) and value.get("video_id"):
-            return YouTubeVideo(value["video_id"], int(value.get("start") or 0))
-        return None
+        """The stored {"video_id", "start"}; raises ValueError when it is not
+        one an editor could have saved (the article's StreamBlock then shows
+        the block as nothing: security.streams)."""
+        if not value:
+            return None
+        video_id, start = value["video_id"], value.get("start") or 0
+        if not (isinstance(video_id, str) and VIDEO_ID.fullmatch(video_id)):
+            raise ValueError(f"not a YouTube video ID: {video_id!r}")
+        if isinstance(start, bool) or not isinstance(start, (int, str)) or int(start) < 0:
+            raise ValueError(f"not a start second: {start!r}")
+        return YouTubeVideo(video_id, int(start))
 
     def get_prep_value(self, value):
         value = self.normalize(value)
@@ -263,7 +273,7 @@ class VideoBlock(blocks.StructBlock):
         }
 
 
-class ArticleBodyBlock(blocks.StreamBlock):
+class ArticleBodyBlock(CheckedStreamBlockMixin, blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     figure = FigureBlock()
