@@ -34,12 +34,16 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", _("大見出し（H2）")), ("h3", _("小見出し（H3）"))],
         default="h2",
         label=_("レベル"),
+        # The level is markup, not words: indexing its label made 大見出し and
+        # H2 match every article. Search indexes only what readers read.
+        search_index=False,
     )
     text = blocks.CharBlock(label=_("見出し"), max_length=120)
     anchor = blocks.CharBlock(
         label=_("アンカーID"),
         required=False,
         max_length=80,
+        search_index=False,
         help_text=_("空欄なら見出しから自動で作ります。目次やリンクの飛び先になります。"),
     )
 
@@ -121,9 +125,16 @@ class NoteBlock(blocks.StructBlock):
         choices=[("point", _("ポイント")), ("caution", _("注意")), ("info", _("補足"))],
         default="point",
         label=_("種類"),
+        search_index=False,
     )
     title = blocks.CharBlock(label=_("タイトル"), required=False, max_length=80)
     text = blocks.RichTextBlock(label=_("内容"), features=["bold", "italic", "link", "ul", "ol"])
+
+    def get_searchable_content(self, value):
+        """The title readers see: the editor's, or the kind's name when blank
+        (templates/blocks/note.html), never both."""
+        shown_title = value.get("title") or dict(self.child_blocks["kind"].field.choices).get(value.get("kind"), "")
+        return [str(shown_title), *self.child_blocks["text"].get_searchable_content(value.get("text"))]
 
     class Meta:
         icon = "warning"
