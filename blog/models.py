@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from . import reading_time, seo, toc
 from .blocks import ArticleBodyBlock
+from .forms import ArticlePageForm
 from .pagination import paginate
 from .panels import RequiredInlinePanel
 from .share import share_links
@@ -210,6 +211,7 @@ class ArticlePage(Page):
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
+    base_form_class = ArticlePageForm
 
     class Meta:
         verbose_name = _("記事")
