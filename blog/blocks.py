@@ -245,7 +245,11 @@ class VideoBlock(blocks.StructBlock):
     title = blocks.CharBlock(
         label=_("動画のタイトル"),
         max_length=120,
-        help_text=_("再生ボタンの読み上げと、検索エンジン向けの情報に使います。"),
+        required=False,
+        help_text=_(
+            "再生ボタンの読み上げと、検索エンジン向けの情報に使います。"
+            "空欄なら保存するときに「動画：記事のタイトル」が入ります。"
+        ),
     )
     caption = blocks.CharBlock(label=_("キャプション"), required=False, max_length=200)
     thumbnail = ImageChooserBlock(
@@ -265,6 +269,21 @@ class VideoBlock(blocks.StructBlock):
             "title": "太もも内側のストレッチ（1分）",
             "caption": "椅子に座ったままできるストレッチです。",
         }
+
+
+def fill_blank_video_titles(body, article_title):
+    """Give each video left without a title one made from the article's.
+
+    A video's real title lives on YouTube, and Teate never asks it (no
+    network at save time); the article's title says what the video is about.
+    Returns how many were filled."""
+    blank = [child for child in body if child.block_type == "video" and not (child.value.get("title") or "").strip()]
+    base = _("動画：%(title)s") % {"title": article_title} if article_title else str(_("YouTube動画"))
+    max_length = VideoBlock.base_blocks["title"].field.max_length
+    for number, child in enumerate(blank, start=1):
+        suffix = f"（{number}）" if len(blank) > 1 else ""
+        child.value["title"] = base[: max_length - len(suffix)] + suffix
+    return len(blank)
 
 
 class ArticleBodyBlock(blocks.StreamBlock):

@@ -20,7 +20,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from . import reading_time, seo, toc
-from .blocks import ArticleBodyBlock
+from .blocks import ArticleBodyBlock, fill_blank_video_titles
 from .forms import ArticlePageForm
 from .pagination import paginate
 from .panels import RequiredInlinePanel
@@ -219,6 +219,7 @@ class ArticlePage(Page):
 
     def clean(self):
         super().clean()
+        fill_blank_video_titles(self.body, self.title)
         if self.slug in RESERVED_SLUGS:
             raise ValidationError(
                 {"slug": _("「%(slug)s」はブログのURLで使われているため使えません。") % {"slug": self.slug}}

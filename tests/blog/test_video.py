@@ -200,7 +200,7 @@ def test_custom_thumbnail_replaces_youtube_thumbnail(client, blog):
 # --- The admin ------------------------------------------------------------------------------
 
 
-def article_form(blog, video_url, title="動画つきの記事"):
+def article_form(blog, video_url, title="動画つきの記事", video_titles=("太もも内側のストレッチ",)):
     author, category = AuthorFactory(), CategoryFactory()
     return nested_form_data(
         {
@@ -210,7 +210,10 @@ def article_form(blog, video_url, title="動画つきの記事"):
             "body": streamfield(
                 [
                     ("paragraph", rich_text("<p>動画を見ながら試してください。</p>")),
-                    ("video", {"video": video_url, "title": "太もも内側のストレッチ", "caption": "", "thumbnail": ""}),
+                    *[
+                        ("video", {"video": video_url, "title": video_title, "caption": "", "thumbnail": ""})
+                        for video_title in video_titles
+                    ],
                 ]
             ),
             "article_authors": inline_formset([{"author": author.pk}], min=1),
@@ -248,6 +251,29 @@ def test_admin_add_view_stores_canonical_video_id_and_start(editor_client, blog)
     assert stored["type"] == "video"
     assert stored["value"]["video"] == {"video_id": ID, "start": 90}
     assert stored["value"]["title"] == "太もも内側のストレッチ"
+
+
+@pytest.mark.django_db
+def test_video_left_without_a_title_is_named_after_the_article(editor_client, client, blog):
+    form = article_form(blog, f"https://youtu.be/{ID}", title="膝のストレッチ", video_titles=("",))
+
+    response = editor_client.post(add_url(blog), {**form, "action-publish": "action-publish"})
+
+    assert response.status_code == 302
+    assert ArticlePage.objects.get().body.raw_data[1]["value"]["title"] == "動画：膝のストレッチ"
+    html = client.get("/blog/video-article/").content.decode()
+    assert 'aria-label="動画を再生：動画：膝のストレッチ"' in html
+    assert json_ld_videos(html)[0]["name"] == "動画：膝のストレッチ"
+
+
+@pytest.mark.django_db
+def test_several_untitled_videos_get_numbered_titles_and_a_typed_title_is_kept(editor_client, blog):
+    form = article_form(blog, f"https://youtu.be/{ID}", title="膝のストレッチ", video_titles=("", "自分で付けた題", " "))
+
+    editor_client.post(add_url(blog), form)
+
+    titles = [block["value"]["title"] for block in ArticlePage.objects.get().body.raw_data[1:]]
+    assert titles == ["動画：膝のストレッチ（1）", "自分で付けた題", "動画：膝のストレッチ（2）"]
 
 
 @pytest.mark.django_db
