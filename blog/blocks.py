@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 from .video import YouTubeVideo, parse_youtube, play_label, video_object
@@ -79,7 +80,17 @@ class FigureBlock(blocks.StructBlock):
         icon = "image"
         label = _("画像")
         template = "blocks/figure.html"
+        preview_template = "blocks/figure_preview.html"
         description = _("代替テキストとキャプション付きの写真・図。")
+
+    def get_preview_value(self):
+        """The site's newest picture, so the block picker shows a real photo
+        with its caption (as bakerydemo's CaptionedImageBlock does). A site
+        with no pictures yet gets a placeholder (blocks/figure_preview.html)."""
+        image = get_image_model().objects.order_by("-created_at", "-pk").first()
+        if image is not None:
+            image.contextual_alt_text, image.decorative = image.default_alt_text, False
+        return self.normalize({"image": image, "caption": _("写真の下に表示される説明文です。")})
 
 
 class ChecklistBlock(blocks.StructBlock):
