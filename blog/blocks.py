@@ -72,8 +72,17 @@ class ParagraphBlock(blocks.RichTextBlock):
         )
 
 
+class PhotoBlock(ImageBlock):
+    """Wagtail's ImageBlock, with its chooser labelled in Japanese: Wagtail
+    names it after the field ("Image"), which gettext cannot reach."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.child_blocks["image"].label = _("画像ファイル")
+
+
 class FigureBlock(blocks.StructBlock):
-    image = ImageBlock(label=_("画像"))
+    image = PhotoBlock(label=_("写真・図"))
     caption = blocks.CharBlock(label=_("キャプション"), required=False, max_length=200)
 
     class Meta:

@@ -1,4 +1,7 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -44,3 +47,10 @@ def drop_wagtail_english_help(request, menu_items):
     menu_items[:] = [
         item for item in menu_items if not any(item.name.startswith(name) for name in WAGTAIL_HELP_ITEMS)
     ]
+
+
+@hooks.register("insert_global_admin_js")
+def japanese_date_picker_labels():
+    return format_html(
+        '<script src="{}" data-save-selected-label="{}"></script>', static("editing/admin.js"), _("選択した日時を保存")
+    )
