@@ -11,6 +11,7 @@ The generator is deterministic: the same N gives the same articles.
 
 import argparse
 import os
+import re
 import random
 import statistics
 import sys
@@ -46,6 +47,8 @@ KNEE_LINES = [
 ]
 OA_LINE = "変形性膝関節症と診断された方も、無理のない範囲で続けられます。"
 FASCIA_LINE = "テニスボールを使った筋膜リリースも効果的です。"
+# Technical terms are glossed with their reading, as clinics write them.
+GASOKU_LINE = "鵞足（がそく）の周りの筋肉が硬くなると膝の内側が痛みます。"
 OTHER_TOPICS = {
     "腰": (
         ["腰が重い朝のストレッチ", "座り仕事の腰を守る習慣"],
@@ -79,6 +82,7 @@ QUERIES = {
     "two-token": "膝の痛み",
     "kana variant": "ひざ",
     "loanword compound": "筋膜リリース",
+    "reading in kana": "がそく",
 }
 
 
@@ -91,6 +95,7 @@ def relevant(query, text):
         "膝の痛み": knee and "痛み" in text,
         "変形性膝関節症": OA_LINE[:7] in text,
         "筋膜リリース": "筋膜リリース" in text,
+        "がそく": "鵞足" in text,
     }[query]
 
 
@@ -102,6 +107,7 @@ def generate(n, seed=2026):
             title = rng.choice(KNEE_TITLES).format(k=knee)
             topic_lines = [line.format(k=knee) for line in KNEE_LINES]
             extra = [OA_LINE] if rng.random() < 0.1 else []
+            extra += [GASOKU_LINE] if rng.random() < 0.1 else []
         else:
             titles, topic_lines = OTHER_TOPICS[rng.choice(list(OTHER_TOPICS))]
             title, extra = rng.choice(titles), []
@@ -209,15 +215,31 @@ def main():
     parser.add_argument("--workers", type=int, default=os.cpu_count(), help="analysing processes for the reindex")
     parser.add_argument("--existing", action="store_true", help="measure the articles an earlier run built")
     parser.add_argument("--replace", action="store_true", help="delete the database's articles first")
+    parser.add_argument("--reindex", action="store_true", help="with --existing: rebuild the index first")
+    parser.add_argument(
+        "--without-readings", action="store_true",
+        help="index and search without kana readings (the baseline the readings are compared with)",
+    )
     options = parser.parse_args()
 
+    from blog.search import analyser
     from blog.search.index import rebuild
     from blog.search.query import search_articles
 
+    if options.without_readings:
+        # What the analyser did before readings: no glossed or dictionary
+        # reading is indexed, and no kana query is tried as a reading.
+        analyser.GLOSS = re.compile(r"(?!)")
+        analyser.MIN_READING_CHARS = 10**9
+        print("readings: off (baseline)")
     call_command("migrate", verbosity=0)
     print(f"database: {connection.vendor}, articles: {options.articles}")
     if options.existing:
         texts = existing_texts(options.articles)
+        if options.reindex:  # e.g. to compare --without-readings on the same articles
+            started = time.perf_counter()
+            rebuild(workers=options.workers)
+            print(f"reindex: {time.perf_counter() - started:.1f} s ({options.workers} analysing processes)")
     else:
         started = time.perf_counter()
         texts = build(options.articles, options.replace)

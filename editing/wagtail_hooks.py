@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 
 from .dashboard import NewArticlePanel, blogs_user_can_write_in, new_article_button
 from .guide import GUIDE_TITLE, EditorGuideView
+from .slug import suggest_slug
 
 # Wagtail's help menu links to its English guide and release notes on the
 # internet; the practitioner gets our Japanese guide instead.
@@ -34,7 +35,10 @@ def new_article_in_blog_row(page, user, next_url=None):
 
 @hooks.register("register_admin_urls")
 def editor_guide_urls():
-    return [path("teate/guide/", EditorGuideView.as_view(), name="teate_editor_guide")]
+    return [
+        path("teate/guide/", EditorGuideView.as_view(), name="teate_editor_guide"),
+        path("teate/romaji-slug/", suggest_slug, name="teate_romaji_slug"),
+    ]
 
 
 @hooks.register("register_help_menu_item")
@@ -50,7 +54,10 @@ def drop_wagtail_english_help(request, menu_items):
 
 
 @hooks.register("insert_global_admin_js")
-def japanese_date_picker_labels():
+def admin_script():
     return format_html(
-        '<script src="{}" data-save-selected-label="{}"></script>', static("editing/admin.js"), _("選択した日時を保存")
+        '<script src="{}" data-save-selected-label="{}" data-slug-suggest-url="{}"></script>',
+        static("editing/admin.js"),
+        _("選択した日時を保存"),
+        reverse("teate_romaji_slug"),
     )

@@ -107,6 +107,7 @@ class SudachiAnalyser(Analyser):
         self._tokenizer = None
         self._lock = threading.Lock()
         self._skipped_pos = {}  # part-of-speech id -> skipped?
+        self._noun_pos = {}  # part-of-speech id -> a noun?
 
     @property
     def tokenizer(self):
@@ -147,13 +148,18 @@ class SudachiAnalyser(Analyser):
                 parts = morpheme.split(SplitMode.A)
                 if len(parts) > 1:
                     tokens.extend(token_for(part.normalized_form()) for part in parts)
-            reading = morpheme.reading_form()
-            if len(reading) >= MIN_READING_CHARS and KANJI.search(morpheme.surface()) and self._is_noun(morpheme):
-                tokens.append(reading)
+            if self._is_noun(morpheme) and KANJI.search(morpheme.surface()):
+                reading = morpheme.reading_form()
+                if len(reading) >= MIN_READING_CHARS:
+                    tokens.append(reading)
         return [token for token in tokens if token]
 
     def _is_noun(self, morpheme):
-        return morpheme.part_of_speech()[0] == "名詞"
+        pos_id = morpheme.part_of_speech_id()
+        noun = self._noun_pos.get(pos_id)
+        if noun is None:
+            noun = self._noun_pos[pos_id] = morpheme.part_of_speech()[0] == "名詞"
+        return noun
 
     def tokens_for_query(self, text):
         from sudachipy import SplitMode

@@ -54,7 +54,7 @@ def test_blog_listing_has_a_labelled_new_article_button(editor, blog):
     assert "新しい記事を書く" in html and f'href="{new_article_url(blog)}"' in html
 
 
-def test_home_listing_offers_the_button_on_the_blog_row_only(editor, home, blog):
+def test_home_listing_offers_the_button_on_the_blog_row(editor, home, blog):
     html = editor.get(reverse("wagtailadmin_explore", args=[home.pk])).content.decode()
 
     assert html.count(f'href="{new_article_url(blog)}"') >= 1
