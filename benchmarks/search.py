@@ -249,6 +249,8 @@ def main():
         print(f"reindex: {time.perf_counter() - started:.1f} s ({options.workers} analysing processes)")
     characters = sum(len(text) for text in texts.values())
     print(f"text: {characters / len(texts):.0f} characters per article")
+    if not options.without_readings:
+        print(readings_cost(list(texts.values())[:300]))
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")  # as autovacuum would after a bulk load
@@ -280,6 +282,29 @@ def main():
             f"  {statistics.median(whole):>12.1f} / {percentile(whole, 0.95):<7.1f}"
         )
     print(f"load average while measuring: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
+
+
+def readings_cost(texts):
+    """CPU time to analyse `texts` for the index with readings and without,
+    in this one process, and the tokens each way: what readings add to a
+    reindex and to the index, whatever the machine's load."""
+    from blog.search import analyser
+
+    engine = analyser.get_analyser()
+    engine.tokens_for_index(texts[0])  # load the dictionary first
+    results = {}
+    for label, gloss, minimum in (("without", re.compile(r"(?!)"), 10**9), ("with", analyser.GLOSS, analyser.MIN_READING_CHARS)):
+        saved = analyser.GLOSS, analyser.MIN_READING_CHARS
+        analyser.GLOSS, analyser.MIN_READING_CHARS = gloss, minimum
+        started = time.process_time()
+        tokens = sum(len(engine.tokens_for_index(text)) for text in texts)
+        results[label] = (time.process_time() - started, tokens)
+        analyser.GLOSS, analyser.MIN_READING_CHARS = saved
+    (cpu_without, tokens_without), (cpu_with, tokens_with) = results["without"], results["with"]
+    return (
+        f"readings: analysing {len(texts)} articles takes {cpu_with / cpu_without:.2f}x the CPU "
+        f"({cpu_with:.2f} s vs {cpu_without:.2f} s) and gives {tokens_with / tokens_without:.2f}x the tokens"
+    )
 
 
 def timed(run, repeat, warmup=3):
