@@ -129,8 +129,9 @@ def build(n, replace):
     add_child() costs several queries per page; here the tree paths are
     computed as treebeard would and every table gets one bulk insert, so the
     pages are exactly what the admin would have made, minus revisions."""
-    from blog.demo.loader import ensure_blog, ensure_home
-    from blog.models import ArticleCategory, ArticlePage
+    from demo.loader import ensure_blog, ensure_home
+    from blog.links import ArticleCategory
+    from blog.models import ArticlePage
     from blog.snippets import Category
 
     home = ensure_home()
@@ -222,9 +223,9 @@ def main():
     )
     options = parser.parse_args()
 
-    from blog.search import analyser
-    from blog.search.index import rebuild
-    from blog.search.query import search_articles
+    from search import analyser
+    from search.index import rebuild
+    from search.query import search_articles
 
     if options.without_readings:
         # What the analyser did before readings: no glossed or dictionary
@@ -272,7 +273,9 @@ def main():
         precision = sum(pk in wanted for pk in top) / len(top) if top else 0.0
         search_only = timed(lambda: search_articles(query), options.repeat)
         # What a reader waits for: the search plus the first page's articles with their cards' data.
-        first_page = timed(lambda: list(search_articles(query)[: settings.BLOG_PAGE_SIZE]), options.repeat)
+        first_page = timed(
+            lambda: results.articles(search_articles(query).ids[: settings.BLOG_PAGE_SIZE]), options.repeat
+        )
         # The whole request: the above plus highlighting, excerpts and the template.
         whole = timed(lambda: client.get("/search/", {"q": query}), options.repeat)
         print(
@@ -288,7 +291,7 @@ def readings_cost(texts):
     """CPU time to analyse `texts` for the index with readings and without,
     in this one process, and the tokens each way: what readings add to a
     reindex and to the index, whatever the machine's load."""
-    from blog.search import analyser
+    from search import analyser
 
     engine = analyser.get_analyser()
     engine.tokens_for_index(texts[0])  # load the dictionary first

@@ -140,26 +140,31 @@ class StepsBlock(blocks.StructBlock):
         }
 
 
+NOTE_KINDS = [("point", _("ポイント")), ("caution", _("注意")), ("info", _("補足"))]
+
+
+class NoteValue(blocks.StructValue):
+    @property
+    def heading(self):
+        """The box's own title, or else its kind's name (ポイント, 注意, 補足)."""
+        return self.get("title") or dict(NOTE_KINDS).get(self.get("kind"), NOTE_KINDS[0][1])
+
+
 class NoteBlock(blocks.StructBlock):
-    kind = blocks.ChoiceBlock(
-        choices=[("point", _("ポイント")), ("caution", _("注意")), ("info", _("補足"))],
-        default="point",
-        label=_("種類"),
-        search_index=False,
-    )
+    kind = blocks.ChoiceBlock(choices=NOTE_KINDS, default="point", label=_("種類"), search_index=False)
     title = blocks.CharBlock(label=_("タイトル"), required=False, max_length=80)
     text = blocks.RichTextBlock(label=_("内容"), features=["bold", "italic", "link", "ul", "ol"])
 
     def get_searchable_content(self, value):
-        """The title readers see: the editor's, or the kind's name when blank
-        (templates/blocks/note.html), never both."""
-        shown_title = value.get("title") or dict(self.child_blocks["kind"].field.choices).get(value.get("kind"), "")
-        return [str(shown_title), *self.child_blocks["text"].get_searchable_content(value.get("text"))]
+        """The title readers see (NoteValue.heading: the editor's, or the
+        kind's name when blank), and the text."""
+        return [str(value.heading), *self.child_blocks["text"].get_searchable_content(value.get("text"))]
 
     class Meta:
         icon = "warning"
         label = _("ポイント・注意")
         template = "blocks/note.html"
+        value_class = NoteValue
         description = _("目立たせたいポイントや注意書きの囲み。")
         preview_value = {
             "kind": "caution",
@@ -244,7 +249,7 @@ class VideoValue(blocks.StructValue):
 
     def structured_data(self, upload_date, absolute_url=lambda url: url):
         """This video as a schema.org VideoObject (see blog.video.video_object);
-        blog.seo puts it in the page's JSON-LD graph."""
+        blog.meta puts it in the page's JSON-LD graph."""
         thumbnail = None
         if self.get("thumbnail"):
             thumbnail = absolute_url(self["thumbnail"].get_rendition("fill-1280x720").url)

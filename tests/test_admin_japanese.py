@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from tests.factories import article_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +24,8 @@ def add_article_url(blog):
     return reverse("wagtailadmin_pages:add", args=("blog", "articlepage", blog.pk))
 
 
-def test_add_article_page_shows_japanese_autosave_and_promote_labels(editor, blog):
-    response = editor.get(add_article_url(blog))
+def test_add_article_page_shows_japanese_autosave_and_promote_labels(admin_client, blog):
+    response = admin_client.get(add_article_url(blog))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -34,22 +35,8 @@ def test_add_article_page_shows_japanese_autosave_and_promote_labels(editor, blo
     assert "Title tag" not in html
 
 
-def empty_article_form():
-    """What the browser sends when the editor presses 下書きを保存 on a blank form."""
-    return nested_form_data(
-        {
-            "title": "",
-            "slug": "",
-            "lead": "",
-            "body": streamfield([]),
-            "article_authors": inline_formset([]),
-            "article_categories": inline_formset([]),
-        }
-    )
-
-
-def test_saving_an_empty_article_explains_the_errors_in_japanese(editor, blog):
-    response = editor.post(add_article_url(blog), empty_article_form())
+def test_saving_an_empty_article_explains_the_errors_in_japanese(admin_client, blog):
+    response = admin_client.post(add_article_url(blog), article_form_data(title="", slug="", lead="", body=[]))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -58,17 +45,17 @@ def test_saving_an_empty_article_explains_the_errors_in_japanese(editor, blog):
     assert "The page could not be created due to validation errors." not in html
 
 
-def test_autosave_of_an_invalid_article_answers_in_japanese(editor, blog):
+def test_autosave_of_an_invalid_article_answers_in_japanese(admin_client, blog):
     # The autosave script posts the form asking for JSON; its message is shown
     # beside the save button.
-    response = editor.post(add_article_url(blog), empty_article_form(), headers={"Accept": "application/json"})
+    response = admin_client.post(add_article_url(blog), article_form_data(title="", slug="", lead="", body=[]), headers={"Accept": "application/json"})
 
     assert response.status_code == 400
     assert response.json()["error_message"] == "入力エラーがあります。保存するとエラー箇所が強調表示されます。"
 
 
-def test_admin_javascript_catalog_carries_the_project_translations(editor):
-    response = editor.get(reverse("wagtailadmin_javascript_catalog"))
+def test_admin_javascript_catalog_carries_the_project_translations(admin_client):
+    response = admin_client.get(reverse("wagtailadmin_javascript_catalog"))
 
     js = response.content.decode()
     assert response.status_code == 200
@@ -138,24 +125,24 @@ def test_compiled_catalog_matches_its_po_file(domain):
 # --- Strings Wagtail leaves in English where gettext cannot reach (issue 12) ----------------
 
 
-def test_page_explorer_names_the_root_in_japanese(editor, blog):
+def test_page_explorer_names_the_root_in_japanese(admin_client, blog):
     from wagtail.models import Collection, Page
 
-    html = editor.get(reverse("wagtailadmin_explore", args=[Page.get_first_root_node().pk])).content.decode()
+    html = admin_client.get(reverse("wagtailadmin_explore", args=[Page.get_first_root_node().pk])).content.decode()
 
     assert "ルート" in html and "Root" not in html
     assert Collection.get_first_root_node().name == "ルート"
 
 
-def test_admin_titles_end_with_the_site_s_japanese_name_not_wagtail(editor, blog):
-    html = editor.get(reverse("wagtailadmin_home")).content.decode()
+def test_admin_titles_end_with_the_site_s_japanese_name_not_wagtail(admin_client, blog):
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
 
     assert re.search(r"<title>[^<]*- 手当て 管理画面</title>", html)
     assert "- Wagtail</title>" not in html
 
 
-def test_article_editor_labels_the_image_chooser_and_tabs_in_japanese(editor, blog):
-    html = editor.get(add_article_url(blog)).content.decode()
+def test_article_editor_labels_the_image_chooser_and_tabs_in_japanese(admin_client, blog):
+    html = admin_client.get(add_article_url(blog)).content.decode()
 
     # The StreamField's block definitions arrive as JSON inside an attribute.
     definitions = unescape(html).encode("ascii", "backslashreplace").decode("unicode_escape")
@@ -164,14 +151,14 @@ def test_article_editor_labels_the_image_chooser_and_tabs_in_japanese(editor, bl
     assert "読者に表示するタイトルです。" in html and "一般公開のもとで表示したいページタイトル" not in html
 
 
-def test_listing_has_no_english_aria_label_or_hidden_none(editor, blog):
-    html = editor.get(reverse("wagtailadmin_explore", args=[blog.pk])).content.decode()
+def test_listing_has_no_english_aria_label_or_hidden_none(admin_client, blog):
+    html = admin_client.get(reverse("wagtailadmin_explore", args=[blog.pk])).content.decode()
 
     assert 'aria-label="操作"' in html and 'aria-label="Actions"' not in html
     assert not re.search(r">\s*None\s*<", html)
 
 
-def test_scheduled_article_is_badged_as_scheduled_for_publication(editor, blog):
+def test_scheduled_article_is_badged_as_scheduled_for_publication(admin_client, blog):
     from django.utils import timezone
 
     from tests.factories import make_article
@@ -180,13 +167,13 @@ def test_scheduled_article_is_badged_as_scheduled_for_publication(editor, blog):
     article.go_live_at = timezone.now() + timezone.timedelta(days=7)
     article.save_revision().publish()
 
-    html = editor.get(reverse("wagtailadmin_explore", args=[blog.pk])).content.decode()
+    html = admin_client.get(reverse("wagtailadmin_explore", args=[blog.pk])).content.decode()
 
     assert "公開予定" in html and "予定日" not in html
 
 
-def test_date_picker_s_hidden_button_gets_a_japanese_label(editor, blog):
-    html = editor.get(add_article_url(blog)).content.decode()
+def test_date_picker_s_hidden_button_gets_a_japanese_label(admin_client, blog):
+    html = admin_client.get(add_article_url(blog)).content.decode()
 
     assert 'data-save-selected-label="選択した日時を保存"' in html
     assert "editing/admin.js" in html

@@ -9,15 +9,15 @@ from tests.factories import ImageFactory
 pytestmark = pytest.mark.django_db
 
 
-def preview(editor, block_name):
+def preview(admin_client, block_name):
     block = ArticlePage.body.field.stream_block.child_blocks[block_name]
-    return editor.get(reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix})
+    return admin_client.get(reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix})
 
 
-def test_figure_preview_shows_a_real_picture_with_its_caption(editor):
+def test_figure_preview_shows_a_real_picture_with_its_caption(admin_client):
     ImageFactory(title="膝の図", description="膝の内側を指さしている写真")
 
-    response = preview(editor, "figure")
+    response = preview(admin_client, "figure")
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -26,8 +26,8 @@ def test_figure_preview_shows_a_real_picture_with_its_caption(editor):
     assert "写真の下に表示される説明文です。" in html
 
 
-def test_figure_preview_without_any_picture_shows_a_placeholder(editor):
-    response = preview(editor, "figure")
+def test_figure_preview_without_any_picture_shows_a_placeholder(admin_client):
+    response = preview(admin_client, "figure")
 
     html = response.content.decode()
     assert response.status_code == 200

@@ -6,8 +6,21 @@ from django.urls import reverse
 
 from blog.models import ArticlePage
 from blog.romaji import kana_to_romaji, romaji_slug
-from tests.blog.test_admin import article_form, author, knee, publish, with_existing_links  # noqa: F401  (fixtures)
-from tests.factories import make_article
+from tests.factories import AuthorFactory, CategoryFactory, article_form_data, make_article
+
+
+@pytest.fixture
+def author():
+    return AuthorFactory()
+
+
+@pytest.fixture
+def knee():
+    return CategoryFactory(name="膝の痛み", slug="knee")
+
+
+def article_form(*, title="膝の内側が痛くて歩けない原因", **fields):
+    return article_form_data(title=title, **fields)
 
 
 @pytest.mark.parametrize(
@@ -45,10 +58,10 @@ def add_url(blog):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("typed_slug", ["膝の内側が痛くて歩けない原因", "", "膝の内側が痛くて歩けない原因".replace("の", "の-")])
-def test_new_article_gets_a_romaji_slug_when_the_slug_came_from_the_title(editor, blog, author, knee, typed_slug):
+def test_new_article_gets_a_romaji_slug_when_the_slug_came_from_the_title(admin_client, blog, author, knee, typed_slug):
     # The Japanese one is what Wagtail's script copies from the title as the
     # editor types; "" is what the form sends when the editor cleared it.
-    response = editor.post(add_url(blog), article_form(slug=typed_slug, authors=[author], categories=[knee]))
+    response = admin_client.post(add_url(blog), article_form(slug=typed_slug, authors=[author], categories=[knee]))
 
     assert response.status_code == 302
     article = ArticlePage.objects.get()
@@ -58,36 +71,36 @@ def test_new_article_gets_a_romaji_slug_when_the_slug_came_from_the_title(editor
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("chosen", ["knee-pain", "膝の痛み"])
-def test_the_editor_s_own_slug_is_kept(editor, blog, author, knee, chosen):
-    editor.post(add_url(blog), article_form(slug=chosen, authors=[author], categories=[knee]))
+def test_the_editor_s_own_slug_is_kept(admin_client, blog, author, knee, chosen):
+    admin_client.post(add_url(blog), article_form(slug=chosen, authors=[author], categories=[knee]))
 
     assert ArticlePage.objects.get().slug == chosen
 
 
 @pytest.mark.django_db
-def test_a_taken_romaji_slug_gets_a_number(editor, blog, author, knee):
+def test_a_taken_romaji_slug_gets_a_number(admin_client, blog, author, knee):
     make_article(blog, title="別の記事", slug="hiza-no-taiso")
 
-    editor.post(add_url(blog), article_form(title="膝の体操", slug="膝の体操", authors=[author], categories=[knee]))
+    admin_client.post(add_url(blog), article_form(title="膝の体操", slug="膝の体操", authors=[author], categories=[knee]))
 
     assert ArticlePage.objects.get(title="膝の体操").slug == "hiza-no-taiso-2"
 
 
 @pytest.mark.django_db
-def test_an_existing_article_keeps_its_japanese_slug_when_saved_again(editor, blog, author, knee):
+def test_an_existing_article_keeps_its_japanese_slug_when_saved_again(admin_client, blog, author, knee):
     article = make_article(blog, title="膝の体操", slug="膝の体操")
     url = reverse("wagtailadmin_pages:edit", args=[article.pk])
 
-    data = with_existing_links(article_form(title="膝の体操", slug="膝の体操", authors=[author], categories=[knee]), article)
-    response = editor.post(url, publish(data))
+    data = article_form_data(article, title="膝の体操", slug="膝の体操", **{"action-publish": "action-publish"})
+    response = admin_client.post(url, data)
 
     assert response.status_code == 302
     assert ArticlePage.objects.get().slug == "膝の体操"
 
 
 @pytest.mark.django_db
-def test_a_title_with_nothing_to_spell_asks_for_a_slug(editor, blog, author, knee):
-    response = editor.post(add_url(blog), article_form(title="！？", slug="", authors=[author], categories=[knee]))
+def test_a_title_with_nothing_to_spell_asks_for_a_slug(admin_client, blog, author, knee):
+    response = admin_client.post(add_url(blog), article_form(title="！？", slug="", authors=[author], categories=[knee]))
 
     assert response.status_code == 200
     assert "この項目は必須です" in response.content.decode()

@@ -10,8 +10,8 @@ from editing.guide import GUIDE_PATH
 pytestmark = pytest.mark.django_db
 
 
-def test_guide_is_served_in_the_admin_as_html(editor):
-    response = editor.get(reverse("teate_editor_guide"))
+def test_guide_is_served_in_the_admin_as_html(admin_client):
+    response = admin_client.get(reverse("teate_editor_guide"))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -27,8 +27,8 @@ def test_guide_needs_an_admin_login(client):
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 
-def test_help_menu_links_to_our_guide_instead_of_wagtail_s_english_one(editor):
-    html = editor.get(reverse("wagtailadmin_home")).content.decode()
+def test_help_menu_links_to_our_guide_instead_of_wagtail_s_english_one(admin_client):
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
 
     assert reverse("teate_editor_guide") in html
     assert "guide.wagtail.org" not in html
