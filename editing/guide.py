@@ -31,5 +31,8 @@ class EditorGuideView(WagtailAdminTemplateMixin, TemplateView):
     page_title = GUIDE_TITLE
     header_icon = "help"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": GUIDE_TITLE}]
+
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "guide": guide_html()}
