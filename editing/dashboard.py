@@ -38,8 +38,9 @@ class NewArticlePanel(Component):
 
 
 def new_article_button(page, user, priority=5):
-    """The button for a blog's page in the admin listing, or None."""
-    page = page.specific_deferred
-    if isinstance(page, BlogIndexPage) and page.permissions_for_user(user).can_add_subpage():
+    """The button for a blog's page in the admin listing, or None. Called for
+    every row: the page type comes from its cached content type, no query."""
+    is_blog = issubclass(page.specific_class or type(page), BlogIndexPage)
+    if is_blog and page.permissions_for_user(user).can_add_subpage():
         return Button(NEW_ARTICLE, url=new_article_url(page), icon_name="doc-full-inverse", priority=priority)
     return None
