@@ -35,8 +35,11 @@ POSTGRES_RANK = "ts_rank(blog_searchentry.title_vector, {query})"
 SQLITE_SQL = """
     SELECT rowid FROM blog_searchentry_fts
     WHERE blog_searchentry_fts MATCH %s AND +rowid IN ({readable})
-    ORDER BY bm25(blog_searchentry_fts, 10.0, 1.0), rowid DESC
+    ORDER BY {reading_first}bm25(blog_searchentry_fts, 10.0, 1.0), rowid DESC
 """
+# A kana query's reading hits come first: がそく means 鵞足 before it means
+# whatever its kana happen to spell word by word (が, そう, 九).
+SQLITE_READING_FIRST = "rowid IN (SELECT rowid FROM blog_searchentry_fts WHERE blog_searchentry_fts MATCH %s) DESC, "
 
 
 def fts5_expression(tokens, reading=None):
@@ -58,22 +61,25 @@ def clean_query(text):
 def matching_ids(tokens, reading=None):
     readable = ArticlePage.objects.readable().order_by()
     if connection.vendor == "postgresql":
-        query, params = POSTGRES_QUERY, [" ".join(tokens)]
+        query, params, reading_first = POSTGRES_QUERY, [" ".join(tokens)], []
         if reading is not None:
             query, params = POSTGRES_QUERY_OR_READING, [*params, reading]
+            reading_first = [RawSQL(POSTGRES_MATCH.format(query=POSTGRES_QUERY), [reading]).desc()]
         hits = (
             readable.filter(search_entry__isnull=False)
             .filter(RawSQL(POSTGRES_MATCH.format(query=query), params, output_field=BooleanField()))
-            .order_by(RawSQL(POSTGRES_RANK.format(query=query), params).desc(), "-pk")
+            .order_by(*reading_first, RawSQL(POSTGRES_RANK.format(query=query), params).desc(), "-pk")
             .values_list("pk")
         )
         return _ids_through_gin(*hits.query.sql_with_params())
     if connection.vendor == "sqlite":
         readable_sql, readable_params = readable.values("pk").query.sql_with_params()
+        sql = SQLITE_SQL.format(readable=readable_sql, reading_first=SQLITE_READING_FIRST if reading else "")
+        params = [fts5_expression(tokens, reading), *readable_params]
+        if reading is not None:
+            params.append(fts5_expression([reading]))
         with connection.cursor() as cursor:
-            cursor.execute(
-                SQLITE_SQL.format(readable=readable_sql), [fts5_expression(tokens, reading), *readable_params]
-            )
+            cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
     raise NotImplementedError(f"Japanese search supports PostgreSQL and SQLite, not {connection.vendor}")
 

@@ -49,3 +49,14 @@ def test_only_a_kana_query_of_three_or_more_kana_is_tried_as_a_reading(query, re
     # Two-kana words are too ambiguous (カタ: 肩, 型, 方…); ひざ already meets
     # 膝 through Sudachi's normalised forms.
     assert get_analyser().reading_for_query(query) == reading
+
+
+def test_a_kana_query_lists_its_reading_s_articles_before_its_word_by_word_matches(blog):
+    # ようつう is also read word by word as よう (様), which many texts contain.
+    make_article(blog, title="姿勢の話", body=[], lead="座り方を変えるようにしましょう。")
+    make_article(blog, title="腰痛の予防", body=[], lead="腰痛を防ぐ体操です。")
+    make_article(blog, title="歩き方の話", body=[], lead="かかとから着くように歩きます。")
+
+    found = [hit.article.title for hit in search_articles("ようつう")]
+
+    assert found[0] == "腰痛の予防"
