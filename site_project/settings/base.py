@@ -16,6 +16,12 @@ INSTALLED_APPS = [
     "blog",
     "seo",
     "clinic",
+    "pages",
+    "wordpress",
+    "typography",
+    "booking",
+    "disclosure",
+    "site_icons",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -54,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "wordpress.middleware.QueryStringRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "site_project.urls"
@@ -166,3 +173,11 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 BLOG_PAGE_SIZE = 12
+
+# WordPress import from the admin (docs/wordpress.md): uploads are kept out of
+# MEDIA_ROOT (they hold drafts and private posts) and capped in size.
+WORDPRESS_IMPORT_ROOT = BASE_DIR / "var" / "wordpress-imports"
+WORDPRESS_IMPORT_MAX_XML_BYTES = 100 * 1024 * 1024
+WORDPRESS_IMPORT_MAX_ZIP_BYTES = 2 * 1024 * 1024 * 1024
+# What a zip may expand to, so a zip bomb is refused before it fills the disk.
+WORDPRESS_IMPORT_MAX_UNZIPPED_BYTES = 8 * 1024 * 1024 * 1024
