@@ -22,8 +22,9 @@ from security.pages import PublicationWindowMixin
 from seo.meta import absolute_url
 
 from . import indexes, meta, reading_time, related, toc
-from .blocks import ArticleBodyBlock
+from .blocks import ArticleBodyBlock, fill_blank_video_titles
 from .feeds import ArticleFeed
+from .forms import ArticlePageForm
 from .links import ArticleTag
 from .pagination import paginate
 from .panels import RequiredInlinePanel
@@ -243,6 +244,7 @@ class ArticlePage(PublicationWindowMixin, Page):
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
+    base_form_class = ArticlePageForm
 
     class Meta:
         verbose_name = _("記事")
@@ -250,6 +252,7 @@ class ArticlePage(PublicationWindowMixin, Page):
 
     def clean(self):
         super().clean()
+        fill_blank_video_titles(self.body, self.title)
         if self.slug in RESERVED_SLUGS:
             raise ValidationError(
                 {"slug": _("「%(slug)s」はブログのURLで使われているため使えません。") % {"slug": self.slug}}

@@ -11,6 +11,7 @@ BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
     "demo",
+    "editing",
     "home",
     "search",
     "blog",
@@ -173,6 +174,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "手当て Teate"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# No avatar requests to gravatar.com: the admin would send a hash of each
+# editor's e-mail address to a third party. Editors can upload a photo.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The admin speaks Japanese first; English stays available per user.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
 # No avatars from Gravatar: the admin would send each editor's e-mail hash
