@@ -54,7 +54,9 @@ class PageCacheMiddleware:
             stale_while_revalidate=settings.SERVING_STALE_WHILE_REVALIDATE,
         )
         policy.shared_vary(response)
-        response[TAGS_HEADER] = " ".join(sorted(tags))
+        # Comma-delimited on both ends, so the proxy's BAN regex needs neither
+        # spaces nor escapes (deploy/varnish/teate.vcl).
+        response[TAGS_HEADER] = f",{','.join(sorted(tags))},"
         set_response_etag(response)
         if use_cache and request.method == "GET":
             cache.store(request, response, tokens, lifetime)

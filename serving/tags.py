@@ -2,11 +2,13 @@
 
 An article page carries its own tag, the tag of every article it links to
 (related articles, previous and next), and what decides which articles
-*could* enter its related list: its primary category and its tags, or
-`related-any` when that list ends with articles sharing nothing with it (so
-any newly published article outranks them). Every other page (home, blog
-index, category, tag and author listings, feeds, sitemap, search) lists
-articles and carries `articles`. Everything carries `site`.
+*could* enter its related list (blog/related.py ranks the primary category
+first): `category-N` when the whole list is from its primary category, so
+only a new article in that category can enter it; otherwise `related-any`,
+as a new article sharing a tag, or at worst just being newer, would.
+Every other page (home, blog index, category, tag and author listings,
+feeds, sitemap, search) lists articles and carries `articles`. Everything
+carries `site`.
 """
 
 from blog.models import ArticlePage
@@ -32,15 +34,9 @@ def article_tags(article):
     previous, following = article.adjacent_articles
     tags |= {f"page-{linked.pk}" for linked in [*related, previous, following] if linked is not None}
     primary = article.primary_category
-    if primary is not None:
+    full = len(related) == RELATED_LIMIT
+    if primary is not None and full and getattr(related[-1], "in_primary_category", False):
         tags.add(f"category-{primary.pk}")
-    tags |= {f"tag-{pk}" for pk in article.tags.values_list("pk", flat=True)}
-    if len(related) < RELATED_LIMIT or not _shares_anything(related[-1]):
+    else:
         tags.add("related-any")
     return tags
-
-
-def _shares_anything(last):
-    """Whether the last related article is there for a reason newer articles
-    cannot beat by recency alone (related.py ranks category, then tags)."""
-    return bool(getattr(last, "in_primary_category", False) or getattr(last, "shared_tags", 0))

@@ -39,6 +39,8 @@ SERVING_ALLOW_LOCAL_CACHE = True
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="teate-test-media-"))  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
+# Static files straight from the apps, as in development (no collectstatic).
+WHITENOISE_USE_FINDERS = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Live-server threads (browser tests) must not keep connections open after
 # their requests, or PostgreSQL refuses to drop the test database at the end.

@@ -38,7 +38,7 @@ def test_cacheable_page_tells_proxy_and_browser_how_long_to_keep_it(client, arti
     assert f"s-maxage={settings.SERVING_SHARED_MAX_AGE}" in cache_control
     assert f"max-age={settings.SERVING_BROWSER_MAX_AGE}" in cache_control
     assert f"stale-while-revalidate={settings.SERVING_STALE_WHILE_REVALIDATE}" in cache_control
-    assert f"page-{article.pk}" in response["X-Cache-Tags"].split()
+    assert f"page-{article.pk}" in response["X-Cache-Tags"].split(",")
 
 
 def test_matching_etag_gets_304_from_the_cache_and_from_a_fresh_render(client, article):
