@@ -5,13 +5,6 @@ backend web {
     .port = "8000";
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
-    .probe = {
-        .url = "/robots.txt";
-        .interval = 5s;
-        .timeout = 2s;
-        .window = 5;
-        .threshold = 3;
-    }
 }
 
 sub vcl_init {
@@ -19,8 +12,11 @@ sub vcl_init {
     app.add_backend(web);
 }
 
-# Who may purge: the app servers (resolved when the configuration loads).
+# Who may purge: the services that publish (resolved when the configuration
+# loads, which is why the proxy starts after them).
 acl purgers {
     "web";
+    "scheduler";
+    "worker";
     "localhost";
 }

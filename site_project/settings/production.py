@@ -10,6 +10,7 @@ CSRF_TRUSTED_ORIGINS = [
 ]
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", WAGTAILADMIN_BASE_URL)  # noqa: F405
 
+STATIC_ROOT = os.environ.get("DJANGO_STATIC_ROOT", STATIC_ROOT)  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
 
 # HTTPS everywhere; a TLS-terminating proxy in front sets X-Forwarded-Proto.
@@ -34,6 +35,8 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
+        # Several sites (or test runs) may share one Redis server.
+        "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", ""),
     }
     if os.environ.get("REDIS_URL")
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}

@@ -75,7 +75,7 @@ def start_varnish(tmp_path):
     require(varnishd, "TEATE_REQUIRE_PROXY", "varnishd not found (Debian package `varnish`)")
     started = []
 
-    def start(*ports):
+    def start(*ports, port=None):
         workdir = tmp_path / f"varnish-{len(started)}"
         workdir.mkdir()
         names = [f"app{i}" for i in range(len(ports))]
@@ -86,7 +86,7 @@ def start_varnish(tmp_path):
         (workdir / "backends.vcl").write_text(
             f'{backends}sub vcl_init {{\n    new app = directors.round_robin();\n{adds}}}\nacl purgers {{ "127.0.0.1"; }}\n'
         )
-        port = free_port()
+        port = port or free_port()
         process = subprocess.Popen(
             [
                 varnishd, "-F", "-j", "none", "-n", str(workdir / "n"), "-a", f"127.0.0.1:{port}",
