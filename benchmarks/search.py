@@ -123,8 +123,9 @@ def build(n, replace):
     add_child() costs several queries per page; here the tree paths are
     computed as treebeard would and every table gets one bulk insert, so the
     pages are exactly what the admin would have made, minus revisions."""
-    from blog.demo.loader import ensure_blog, ensure_home
-    from blog.models import ArticleCategory, ArticlePage
+    from demo.loader import ensure_blog, ensure_home
+    from blog.links import ArticleCategory
+    from blog.models import ArticlePage
     from blog.snippets import Category
 
     home = ensure_home()
@@ -211,8 +212,8 @@ def main():
     parser.add_argument("--replace", action="store_true", help="delete the database's articles first")
     options = parser.parse_args()
 
-    from blog.search.index import rebuild
-    from blog.search.query import search_articles
+    from search.index import rebuild
+    from search.query import search_articles
 
     call_command("migrate", verbosity=0)
     print(f"database: {connection.vendor}, articles: {options.articles}")
@@ -248,7 +249,9 @@ def main():
         precision = sum(pk in wanted for pk in top) / len(top) if top else 0.0
         search_only = timed(lambda: search_articles(query), options.repeat)
         # What a reader waits for: the search plus the first page's articles with their cards' data.
-        first_page = timed(lambda: list(search_articles(query)[: settings.BLOG_PAGE_SIZE]), options.repeat)
+        first_page = timed(
+            lambda: results.articles(search_articles(query).ids[: settings.BLOG_PAGE_SIZE]), options.repeat
+        )
         # The whole request: the above plus highlighting, excerpts and the template.
         whole = timed(lambda: client.get("/search/", {"q": query}), options.repeat)
         print(

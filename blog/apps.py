@@ -1,9 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class BlogConfig(AppConfig):
     name = "blog"
-    verbose_name = "ブログ"
-
-    def ready(self):
-        from .search import signals  # noqa: F401  (connects the search index updates)
+    verbose_name = _("ブログ")

@@ -116,12 +116,18 @@ class StepsBlock(blocks.StructBlock):
         }
 
 
+NOTE_KINDS = [("point", _("ポイント")), ("caution", _("注意")), ("info", _("補足"))]
+
+
+class NoteValue(blocks.StructValue):
+    @property
+    def heading(self):
+        """The box's own title, or else its kind's name (ポイント, 注意, 補足)."""
+        return self.get("title") or dict(NOTE_KINDS).get(self.get("kind"), NOTE_KINDS[0][1])
+
+
 class NoteBlock(blocks.StructBlock):
-    kind = blocks.ChoiceBlock(
-        choices=[("point", _("ポイント")), ("caution", _("注意")), ("info", _("補足"))],
-        default="point",
-        label=_("種類"),
-    )
+    kind = blocks.ChoiceBlock(choices=NOTE_KINDS, default="point", label=_("種類"))
     title = blocks.CharBlock(label=_("タイトル"), required=False, max_length=80)
     text = blocks.RichTextBlock(label=_("内容"), features=["bold", "italic", "link", "ul", "ol"])
 
@@ -129,6 +135,7 @@ class NoteBlock(blocks.StructBlock):
         icon = "warning"
         label = _("ポイント・注意")
         template = "blocks/note.html"
+        value_class = NoteValue
         description = _("目立たせたいポイントや注意書きの囲み。")
         preview_value = {
             "kind": "caution",
@@ -213,7 +220,7 @@ class VideoValue(blocks.StructValue):
 
     def structured_data(self, upload_date, absolute_url=lambda url: url):
         """This video as a schema.org VideoObject (see blog.video.video_object);
-        blog.seo puts it in the page's JSON-LD graph."""
+        blog.meta puts it in the page's JSON-LD graph."""
         thumbnail = None
         if self.get("thumbnail"):
             thumbnail = absolute_url(self["thumbnail"].get_rendition("fill-1280x720").url)

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 
-from . import seo
-from .models import ArticlePage
+from seo.meta import absolute_url, plain_text, site_name
+
 from .snippets import Category
 
 FEED_LENGTH = 20
@@ -29,26 +29,26 @@ class ArticleFeed(Feed):
         return self.category
 
     def title(self, category):
-        site = seo.site_name(self.request)
+        site = site_name(self.request)
         if category:
             return _("%(name)sの記事 | %(site)s") % {"name": category.name, "site": site}
         return _("%(site)sの新着記事") % {"site": site}
 
     def description(self, category):
         if category:
-            return seo.plain_text(category.description) or self.title(category)
-        return seo.plain_text(self.blog.search_description or self.blog.intro) or self.title(category)
+            return plain_text(category.description) or self.title(category)
+        return plain_text(self.blog.search_description or self.blog.intro) or self.title(category)
 
     def link(self, category):
         if category:
-            return seo.absolute_url(self.request, self.blog.subpage_url("category", category.slug))
-        return seo.absolute_url(self.request, self.blog.url)
+            return absolute_url(self.request, self.blog.subpage_url("category", category.slug))
+        return absolute_url(self.request, self.blog.url)
 
     def feed_url(self, category):
-        return seo.absolute_url(self.request, self.request.path)
+        return absolute_url(self.request, self.request.path)
 
     def items(self, category):
-        articles = ArticlePage.objects.child_of(self.blog).readable().for_listing()
+        articles = self.blog.articles()
         if category:
             articles = articles.filter(article_categories__category=category)
         return articles[:FEED_LENGTH]
@@ -57,7 +57,7 @@ class ArticleFeed(Feed):
         return escape(article.title)
 
     def item_link(self, article):
-        return seo.absolute_url(self.request, article.url)
+        return absolute_url(self.request, article.url)
 
     def item_pubdate(self, article):
         return article.published_date
@@ -79,7 +79,7 @@ class ArticleFeed(Feed):
             return lead
         picture = format_html(
             '<p><img src="{}" width="{}" height="{}" alt="{}"></p>',
-            seo.absolute_url(self.request, rendition.url),
+            absolute_url(self.request, rendition.url),
             rendition.width,
             rendition.height,
             article.hero_image.description,
@@ -88,7 +88,7 @@ class ArticleFeed(Feed):
 
     def item_enclosure_url(self, article):
         rendition = self.hero_rendition(article)
-        return seo.absolute_url(self.request, rendition.url) if rendition else None
+        return absolute_url(self.request, rendition.url) if rendition else None
 
     def item_enclosure_length(self, article):
         return self.hero_rendition(article).file.size

@@ -3,62 +3,34 @@ and the article itself."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
+from wagtail.models import Page, Site
 from wagtail.search import index
 
-from . import reading_time, seo, toc
+from seo.meta import absolute_url
+
+from . import meta, reading_time, related, toc
 from .blocks import ArticleBodyBlock
+from .feeds import ArticleFeed
+from .links import ArticleTag
 from .pagination import paginate
 from .panels import RequiredInlinePanel
+from .querysets import ArticlePageManager
 from .share import share_links
 from .snippets import Author, Category
 
 # Path segments the blog index routes itself; an article may not take them.
 RESERVED_SLUGS = {"category", "tag", "author", "feed", "page"}
-
-
-class ArticlePageQuerySet(PageQuerySet):
-    def readable(self):
-        """What a reader may see: live, public, inside its publication window.
-
-        Every listing, feed, sitemap and search starts here."""
-        now = timezone.now()
-        return self.live().public().exclude(go_live_at__gt=now).exclude(expire_at__lte=now)
-
-    def for_listing(self):
-        """Newest first, with everything an article card shows, in a fixed
-        number of queries whatever the number of articles."""
-        return (
-            self.select_related("hero_image")
-            .prefetch_related(
-                "hero_image__renditions",
-                Prefetch(
-                    "article_categories",
-                    queryset=ArticleCategory.objects.select_related("category").order_by("sort_order"),
-                ),
-                Prefetch(
-                    "article_authors",
-                    queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
-                ),
-            )
-            .order_by("-first_published_at", "-pk")
-        )
-
-
-ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
 def home_crumb():
@@ -115,31 +87,60 @@ class BlogIndexPage(RoutablePageMixin, Page):
         crumb = (author.name, self.subpage_url("author", slug))
         return self.listing_response(request, articles, "blog/author_page.html", crumb, author=author)
 
-    # The feeds live in feeds.py, which reads the models defined here.
     @path("feed/", name="feed")
     def feed(self, request):
-        from .feeds import ArticleFeed
-
         return ArticleFeed()(request, blog=self)
 
     @path("category/<str:slug>/feed/", name="category_feed")
     def category_feed(self, request, slug):
-        from .feeds import ArticleFeed
-
         return ArticleFeed()(request, blog=self, category_slug=slug)
 
     def seo_meta(self, request, context):
-        return seo.listing_meta(request, self, context)
+        return meta.listing_meta(request, self, context)
 
     def subpage_url(self, name, slug):
         return self.url + self.reverse_subpage(name, args=[slug])
 
+    @property
+    def feed_url(self):
+        return self.url + self.reverse_subpage("feed")
+
+    # route name, the model behind it, and how an article points at one.
+    LISTINGS = (
+        ("category", Category, "article_categories__category"),
+        ("tag", Tag, "tagged_items__tag"),
+        ("author", Author, "article_authors__author"),
+    )
+
+    def get_sitemap_urls(self, request=None):
+        """The index itself, then each category, tag and author listing that
+        has a readable article; a listing's lastmod is its newest article's."""
+        urls = super().get_sitemap_urls(request)
+        readable = ArticlePage.objects.child_of(self).readable()
+        for route, model, link in self.LISTINGS:
+            newest = readable.filter(**{link: OuterRef("pk")}).order_by("-last_published_at")
+            rows = model.objects.annotate(lastmod=Subquery(newest.values("last_published_at")[:1]))
+            urls += sorted(
+                (
+                    {"location": absolute_url(request, self.subpage_url(route, row.slug)), "lastmod": row.lastmod}
+                    for row in rows.filter(lastmod__isnull=False)
+                ),
+                key=lambda entry: entry["location"],
+            )
+        return urls
+
+    @classmethod
+    def for_request(cls, request):
+        """The blog of the site serving `request` (None if it has none),
+        looked up once per request: every template's header and footer
+        link to it (site_project/context_processors.py)."""
+        if not hasattr(request, "_blog_index"):
+            site = Site.find_for_request(request)
+            request._blog_index = cls.objects.live().descendant_of(site.root_page).first() if site else None
+        return request._blog_index
+
     def breadcrumbs(self):
         return [home_crumb(), (self.title, self.url)]
-
-
-class ArticleTag(TaggedItemBase):
-    content_object = ParentalKey("blog.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
 class ArticlePage(Page):
@@ -286,25 +287,24 @@ class ArticlePage(Page):
     def reading_minutes(self):
         return reading_time.reading_minutes(self.lead, self.body)
 
-    # blog/related.py queries this module's models, so it is imported late.
+    def readable_siblings(self):
+        """The other articles of the same blog a reader may see. Building it
+        looks up view restrictions (one query), so the page builds it once
+        for related articles and previous/next."""
+        return ArticlePage.objects.readable().sibling_of(self, inclusive=False).defer_streamfields()
+
     @cached_property
     def _readable_siblings(self):
-        from .related import readable_siblings
-
-        return readable_siblings(self)
+        return self.readable_siblings()
 
     @cached_property
     def related_articles(self):
-        from .related import related_articles
-
-        return related_articles(self, self._readable_siblings)
+        return related.related_articles(self, self._readable_siblings)
 
     @cached_property
     def adjacent_articles(self):
         """(previous, next) article by publication date; either may be None."""
-        from .related import adjacent_articles
-
-        return adjacent_articles(self, self._readable_siblings)
+        return related.adjacent_articles(self, self._readable_siblings)
 
     @cached_property
     def blog_index(self):
@@ -318,7 +318,15 @@ class ArticlePage(Page):
         return context
 
     def seo_meta(self, request, context):
-        return seo.article_meta(request, self)
+        return meta.article_meta(request, self)
+
+    def get_sitemap_urls(self, request=None):
+        # The sitemap lists live, public pages; an article is only in it
+        # inside its publication window as well (the rule of readable()).
+        now = timezone.now()
+        if (self.go_live_at and self.go_live_at > now) or (self.expire_at and self.expire_at <= now):
+            return []
+        return super().get_sitemap_urls(request)
 
     def breadcrumbs(self):
         """ホーム › ブログ › primary category › this article."""
@@ -328,33 +336,3 @@ class ArticlePage(Page):
             crumbs.append((self.primary_category.name, blog.subpage_url("category", self.primary_category.slug)))
         crumbs.append((self.title, self.url))
         return crumbs
-
-
-class ArticleAuthor(Orderable):
-    """Links an article to its authors, in the order they are credited."""
-
-    page = ParentalKey(ArticlePage, related_name="article_authors", on_delete=models.CASCADE)
-    author = models.ForeignKey(Author, verbose_name=_("著者"), related_name="article_links", on_delete=models.PROTECT)
-
-    panels = [FieldPanel("author")]
-
-    class Meta(Orderable.Meta):
-        constraints = [models.UniqueConstraint(fields=["page", "author"], name="unique_article_author")]
-
-
-class ArticleCategory(Orderable):
-    """Links an article to its categories; the first is the primary one."""
-
-    page = ParentalKey(ArticlePage, related_name="article_categories", on_delete=models.CASCADE)
-    category = models.ForeignKey(
-        Category, verbose_name=_("カテゴリー"), related_name="article_links", on_delete=models.PROTECT
-    )
-
-    panels = [FieldPanel("category")]
-
-    class Meta(Orderable.Meta):
-        constraints = [models.UniqueConstraint(fields=["page", "category"], name="unique_article_category")]
-
-
-# The search index's table; it lives with the rest of the search code.
-from .search.entry import SearchEntry  # noqa: E402, F401

@@ -1,24 +1,17 @@
 """Where a reader goes after an article: related articles, and the previous
-and next article in the blog. Both look only at what a reader may see
-(ArticlePage.objects.readable()) and cost a fixed number of queries however
-many articles exist."""
+and next article in the blog. Both work on the article's readable siblings
+(ArticlePage.readable_siblings, built once per page) and cost a fixed
+number of queries however many articles exist."""
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from .models import ArticleCategory, ArticlePage, ArticleTag
+from .links import ArticleCategory, ArticleTag
 
 RELATED_LIMIT = 4
 
 
-def readable_siblings(article):
-    """The other articles of the same blog a reader may see. Building it
-    looks up view restrictions (one query), so a page builds it once and
-    passes it to both functions below."""
-    return ArticlePage.objects.readable().sibling_of(article, inclusive=False).defer_streamfields()
-
-
-def related_articles(article, siblings=None, limit=RELATED_LIMIT):
+def related_articles(article, siblings, limit=RELATED_LIMIT):
     """Up to `limit` other articles of the same blog, ranked in one query:
     those in this article's primary category first, then by how many tags
     they share with it, then newest first. Ready for article cards."""
@@ -35,7 +28,6 @@ def related_articles(article, siblings=None, limit=RELATED_LIMIT):
         .annotate(count=Count("pk"))
         .values("count")
     )
-    siblings = readable_siblings(article) if siblings is None else siblings
     candidates = (
         siblings.for_listing()
         .annotate(
@@ -47,7 +39,7 @@ def related_articles(article, siblings=None, limit=RELATED_LIMIT):
     return list(candidates[:limit])
 
 
-def adjacent_articles(article, siblings=None):
+def adjacent_articles(article, siblings):
     """(previous, next): the readable articles published just before and
     just after this one in the same blog, either None at the ends, in one
     query. Ties on the publication time are broken by id so no article is
@@ -55,7 +47,6 @@ def adjacent_articles(article, siblings=None):
     published = article.first_published_at
     if published is None:  # a preview of a page never published
         return None, None
-    siblings = readable_siblings(article) if siblings is None else siblings
     earlier = Q(first_published_at__lt=published) | Q(first_published_at=published, pk__lt=article.pk)
     later = Q(first_published_at__gt=published) | Q(first_published_at=published, pk__gt=article.pk)
     previous_pk = siblings.filter(earlier).order_by("-first_published_at", "-pk").values("pk")[:1]

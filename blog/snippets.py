@@ -79,6 +79,11 @@ class Author(index.Indexed, models.Model):
         return self.name
 
     @property
+    def name_with_title(self):
+        """The byline form: 山田 花子（理学療法士）, or the name alone."""
+        return f"{self.name}（{self.job_title}）" if self.job_title else self.name
+
+    @property
     def affiliation(self):
         """Where the author practises, as the byline shows it: 院名 ／ 地域."""
         return " ／ ".join(part for part in (self.clinic, self.area) if part)

@@ -1,10 +1,13 @@
-from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from blog.models import ArticlePage
+from blog.snippets import Category
+from seo.jsonld import site_nodes
+from seo.meta import PageMeta, absolute_url, full_title, share_image, site_description, site_feeds, site_name
 
 
 class HomePage(Page):
@@ -22,12 +25,8 @@ class HomePage(Page):
         verbose_name = _("ホーム")
 
     def get_context(self, request, *args, **kwargs):
-        from blog.models import ArticlePage, BlogIndexPage
-        from blog.snippets import Category
-
         context = super().get_context(request, *args, **kwargs)
         readable = ArticlePage.objects.descendant_of(self).readable()
-        context["blog_index"] = BlogIndexPage.objects.child_of(self).live().first()
         context["latest_articles"] = readable.for_listing()[:6]
         context["categories"] = Category.objects.annotate(
             article_count=Count("article_links", filter=Q(article_links__page__in=readable.values("pk")))
@@ -35,74 +34,12 @@ class HomePage(Page):
         return context
 
     def seo_meta(self, request, context):
-        from blog.seo import home_meta
-
-        return home_meta(request, self, context)
-
-
-@register_setting(icon="site")
-class ClinicSettings(BaseSiteSetting):
-    """The clinic behind the blog: shown after every article and in the
-    footer, and editable without a deploy."""
-
-    clinic_name = models.CharField(_("院名"), max_length=120, blank=True)
-    postal_code = models.CharField(_("郵便番号"), max_length=10, blank=True, help_text=_("例: 251-0052"))
-    address = models.CharField(_("住所"), max_length=200, blank=True)
-    phone = models.CharField(_("電話番号"), max_length=30, blank=True)
-    opening_hours = models.TextField(
-        _("受付時間"), blank=True, help_text=_("1行に1つ（例: 月〜金 9:00〜19:00）")
-    )
-    default_share_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("共有用の標準画像"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("LINEやXで共有されたとき、メイン画像のないページに表示します（1200×630に切り抜きます）。"),
-    )
-    booking_url = models.URLField(_("予約ページのURL"), blank=True)
-    line_url = models.URLField(_("LINEのURL"), blank=True)
-    cta_heading = models.CharField(
-        _("予約の呼びかけ（見出し）"), max_length=120, blank=True, default="つらい痛み、ひとりで悩まずにご相談ください"
-    )
-    cta_text = models.TextField(
-        _("予約の呼びかけ（本文）"),
-        blank=True,
-        default="初回はお身体の状態をていねいにお聞きし、原因とセルフケアの方法をご説明します。",
-    )
-    disclaimer = models.TextField(
-        _("記事の注意書き"),
-        blank=True,
-        default=(
-            "この記事は一般的な情報であり、診断や治療に代わるものではありません。"
-            "症状が続く場合や強い痛みがある場合は、医療機関を受診してください。"
-        ),
-        help_text=_("すべての記事の末尾に表示します。空欄にすると表示しません。"),
-    )
-
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("clinic_name"),
-                FieldPanel("postal_code"),
-                FieldPanel("address"),
-                FieldPanel("phone"),
-                FieldPanel("opening_hours"),
-                FieldPanel("default_share_image"),
-            ],
-            heading=_("院の情報"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("booking_url"), FieldPanel("line_url"), FieldPanel("cta_heading"), FieldPanel("cta_text")],
-            heading=_("予約の呼びかけ"),
-        ),
-        FieldPanel("disclaimer"),
-    ]
-
-    class Meta:
-        verbose_name = _("院の設定")
-
-    @property
-    def opening_hours_lines(self):
-        return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]
+        return PageMeta(
+            title=full_title(request, self.seo_title or self.title),
+            description=site_description(request),
+            site_name=site_name(request),
+            canonical_url=absolute_url(request, self.url),
+            image=share_image(request),
+            feeds=site_feeds(request, context.get("blog_index")),
+            graph=site_nodes(request),
+        )

@@ -8,7 +8,8 @@ import urllib.request
 from django.conf import settings
 from django.db import connection, transaction
 
-from blog.models import ArticleCategory, ArticlePage
+from blog.links import ArticleCategory
+from blog.models import ArticlePage
 from blog.related import adjacent_articles
 
 from . import cache
@@ -24,7 +25,8 @@ def article_change_tags(article):
     whose related list it can enter (tags.py)."""
     tags = {f"page-{article.pk}", "articles", "related-any"}
     tags |= {f"category-{pk}" for pk in ArticleCategory.objects.filter(page=article).values_list("category_id", flat=True)}
-    tags |= {f"page-{neighbour.pk}" for neighbour in adjacent_articles(article) if neighbour is not None}
+    neighbours = adjacent_articles(article, article.readable_siblings())
+    tags |= {f"page-{neighbour.pk}" for neighbour in neighbours if neighbour is not None}
     return tags
 
 

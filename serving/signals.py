@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from blog.snippets import Author, Category
-from home.models import ClinicSettings
+from clinic.models import ClinicSettings
 
 from .purge import page_change_tags, purge
 

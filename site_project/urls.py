@@ -7,8 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from blog import views as blog_views
-from blog.sitemaps import SITEMAPS, robots_txt
+from search import views as search_views
+from seo.sitemaps import SITEMAPS, robots_txt
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -16,7 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("search/", blog_views.search, name="search"),
+    path("search/", search_views.search, name="search"),
 ]
 
 if settings.DEBUG:

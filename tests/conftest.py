@@ -3,6 +3,9 @@ import socket
 
 import pytest
 
+from wagtail.models import Site
+
+from clinic.models import ClinicSettings
 from tests.factories import make_site
 
 LOOPBACK = ("127.", "::1", "localhost")
@@ -60,8 +63,17 @@ def blog(site_tree):
 
 
 @pytest.fixture
-def editor(client, django_user_model):
-    """A client logged in to the Wagtail admin as a superuser."""
-    user = django_user_model.objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user)
-    return client
+def clinic(site_tree):
+    """The clinic's settings, filled in as the demo's clinic would be.
+    (Logged-in admin requests use pytest-django's `admin_client`.)"""
+    settings = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.clinic_name = "てあて整体院"
+    settings.postal_code = "251-0052"
+    settings.address = "神奈川県藤沢市藤沢1-2-3"
+    settings.phone = "0466-00-0000"
+    settings.opening_hours = "月〜金 9:00〜20:00\n土 9:00〜17:00\n日・祝 休み"
+    settings.booking_url = "https://example.com/booking"
+    settings.line_url = "https://line.me/R/ti/p/@teate"
+    settings.cta_heading = "ひとりで悩まずご相談ください"
+    settings.save()
+    return settings

@@ -7,8 +7,10 @@ import factory
 from django.utils import timezone
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from blog.models import ArticleAuthor, ArticleCategory, ArticlePage, BlogIndexPage
+from blog.links import ArticleAuthor, ArticleCategory
+from blog.models import ArticlePage, BlogIndexPage
 from blog.snippets import Author, Category
 from blog.video import parse_youtube
 from home.models import HomePage
@@ -190,3 +192,58 @@ def make_articles(blog, count, *, authors, categories, tags=(), images=()):
         blog.add_child(instance=article)
         articles.append(article)
     return articles
+
+
+# --- The article editor's form ---------------------------------------------------------------
+
+
+def article_form_data(
+    article=None,
+    *,
+    title="膝の内側が痛くて歩けない原因",
+    slug="knee-inside",
+    lead="膝の内側が痛むときのリード文です。",
+    body=(("paragraph", rich_text("<p>本文です。</p>")),),
+    authors=(),
+    categories=(),
+    tags="",
+    **fields,
+):
+    """The POST data of the Wagtail article editor, filled in as a practitioner
+    would: `body` is a list of (block type, value) pairs. With `article`, the
+    edit form of that article: its title, slug and lead, and its saved author
+    and category rows (with their ids) unless others are given. Any other
+    form field (reviewer, action-publish…) goes in `fields`."""
+    author_rows = [{"author": author.pk, "id": ""} for author in authors]
+    category_rows = [{"category": category.pk, "id": ""} for category in categories]
+    initial = {"article_authors": 0, "article_categories": 0}
+    if article is not None:
+        title, slug, lead = fields.pop("title", article.title), fields.pop("slug", article.slug), fields.pop("lead", article.lead)
+        if not authors:
+            author_rows = [{"author": link.author_id, "id": link.pk} for link in article.article_authors.order_by("sort_order")]
+            initial["article_authors"] = len(author_rows)
+        if not categories:
+            category_rows = [
+                {"category": link.category_id, "id": link.pk} for link in article.article_categories.order_by("sort_order")
+            ]
+            initial["article_categories"] = len(category_rows)
+    data = {
+        "title": title,
+        "slug": slug,
+        "lead": lead,
+        "hero_image": "",
+        "body": streamfield(list(body)),
+        "article_authors": inline_formset(author_rows, initial=initial["article_authors"], min=1),
+        "article_categories": inline_formset(category_rows, initial=initial["article_categories"], min=1),
+        "tags": tags,
+        "reviewer": "",
+        "content_updated_on": "",
+        "comments": inline_formset([]),
+    }
+    data.update(fields)
+    return nested_form_data(data)
+
+
+def publish(data):
+    """Form data with the editor's 公開 button pressed."""
+    return {**data, "action-publish": "action-publish"}

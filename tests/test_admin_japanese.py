@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from tests.factories import article_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -22,8 +23,8 @@ def add_article_url(blog):
     return reverse("wagtailadmin_pages:add", args=("blog", "articlepage", blog.pk))
 
 
-def test_add_article_page_shows_japanese_autosave_and_promote_labels(editor, blog):
-    response = editor.get(add_article_url(blog))
+def test_add_article_page_shows_japanese_autosave_and_promote_labels(admin_client, blog):
+    response = admin_client.get(add_article_url(blog))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -33,22 +34,8 @@ def test_add_article_page_shows_japanese_autosave_and_promote_labels(editor, blo
     assert "Title tag" not in html
 
 
-def empty_article_form():
-    """What the browser sends when the editor presses 下書きを保存 on a blank form."""
-    return nested_form_data(
-        {
-            "title": "",
-            "slug": "",
-            "lead": "",
-            "body": streamfield([]),
-            "article_authors": inline_formset([]),
-            "article_categories": inline_formset([]),
-        }
-    )
-
-
-def test_saving_an_empty_article_explains_the_errors_in_japanese(editor, blog):
-    response = editor.post(add_article_url(blog), empty_article_form())
+def test_saving_an_empty_article_explains_the_errors_in_japanese(admin_client, blog):
+    response = admin_client.post(add_article_url(blog), article_form_data(title="", slug="", lead="", body=[]))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -57,17 +44,17 @@ def test_saving_an_empty_article_explains_the_errors_in_japanese(editor, blog):
     assert "The page could not be created due to validation errors." not in html
 
 
-def test_autosave_of_an_invalid_article_answers_in_japanese(editor, blog):
+def test_autosave_of_an_invalid_article_answers_in_japanese(admin_client, blog):
     # The autosave script posts the form asking for JSON; its message is shown
     # beside the save button.
-    response = editor.post(add_article_url(blog), empty_article_form(), headers={"Accept": "application/json"})
+    response = admin_client.post(add_article_url(blog), article_form_data(title="", slug="", lead="", body=[]), headers={"Accept": "application/json"})
 
     assert response.status_code == 400
     assert response.json()["error_message"] == "入力エラーがあります。保存するとエラー箇所が強調表示されます。"
 
 
-def test_admin_javascript_catalog_carries_the_project_translations(editor):
-    response = editor.get(reverse("wagtailadmin_javascript_catalog"))
+def test_admin_javascript_catalog_carries_the_project_translations(admin_client):
+    response = admin_client.get(reverse("wagtailadmin_javascript_catalog"))
 
     js = response.content.decode()
     assert response.status_code == 200

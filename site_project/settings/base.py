@@ -9,9 +9,13 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
-    "home",
-    "blog",
     "serving",
+    "demo",
+    "home",
+    "search",
+    "blog",
+    "seo",
+    "clinic",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.forms",
@@ -70,7 +74,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
+                "site_project.context_processors.site",
             ],
         },
     },
@@ -133,9 +137,9 @@ WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 
 # Japanese search (docs/search.md): one analyser for the reader search and,
 # through this backend, for the admin's page and snippet search.
-TEATE_SEARCH_ANALYSER = "blog.search.analyser.SudachiAnalyser"
+TEATE_SEARCH_ANALYSER = "search.analyser.SudachiAnalyser"
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "blog.search.backend"},
+    "default": {"BACKEND": "search.backend"},
 }
 
 # YouTube links become a local facade without asking YouTube (blog/embeds.py);

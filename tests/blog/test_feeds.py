@@ -9,6 +9,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from blog.models import ArticlePage
 from tests.factories import AuthorFactory, CategoryFactory, ImageFactory, make_article, make_hidden_articles
+from tests.query_budget import MAX_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -101,5 +102,5 @@ def test_feed_query_count_does_not_grow_with_articles(client, blog, django_asser
         make_article(blog, authors=[AuthorFactory()], categories=[CategoryFactory(), CategoryFactory()])
     client.get("/blog/feed/")  # warm up the site and settings caches
 
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(MAX_QUERIES["feed"]):
         read_feed(client, "/blog/feed/")

@@ -49,8 +49,12 @@ def test_article_may_not_take_a_slug_the_blog_routes_itself(blog, slug):
 
 
 @pytest.mark.django_db
-def test_article_may_take_an_ordinary_japanese_slug(blog):
+def test_article_may_take_an_ordinary_japanese_slug(client, blog):
     article = make_article(blog)
     article.slug = "膝の痛み"
 
-    article.full_clean()
+    article.full_clean()  # raises if the slug were refused
+    article.save_revision().publish()
+
+    assert ArticlePage.objects.get(pk=article.pk).slug == "膝の痛み"
+    assert client.get("/blog/膝の痛み/").status_code == 200

@@ -7,11 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from blog.models import ArticlePage
-from home.models import ClinicSettings
-from tests.factories import AuthorFactory, CategoryFactory, make_article
+from clinic.models import ClinicSettings
+from tests.factories import AuthorFactory, CategoryFactory, article_form_data, make_article, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -129,31 +128,13 @@ def test_clinic_can_change_or_remove_the_disclaimer(client, blog):
 # The admin
 
 
-def article_form_data(article, **fields):
-    author_link, category_link = article.article_authors.get(), article.article_categories.get()
-    data = {
-        "title": article.title,
-        "slug": article.slug,
-        "lead": article.lead,
-        "body": streamfield([("paragraph", rich_text("<p>本文です。</p>"))]),
-        "article_authors": inline_formset([{"id": author_link.pk, "author": author_link.author_id}], initial=1),
-        "article_categories": inline_formset([{"id": category_link.pk, "category": category_link.category_id}], initial=1),
-        "tags": "",
-        "reviewer": "",
-        "content_updated_on": "",
-        "action-publish": "publish",
-    }
-    data.update(fields)
-    return nested_form_data(data)
-
-
 def test_admin_saves_reviewer_and_update_date(admin_client, blog):
     article = make_article(blog, published_at=timezone.make_aware(timezone.datetime(2026, 4, 10, 12)))
     reviewer = AuthorFactory(name="佐藤 誠")
 
     response = admin_client.post(
         reverse("wagtailadmin_pages:edit", args=[article.pk]),
-        article_form_data(article, reviewer=reviewer.pk, content_updated_on="2026-05-01"),
+        publish(article_form_data(article, reviewer=reviewer.pk, content_updated_on="2026-05-01")),
     )
 
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -164,18 +145,9 @@ def test_admin_saves_reviewer_and_update_date(admin_client, blog):
 
 def test_new_article_in_admin_can_have_reviewer_and_update_date(admin_client, blog):
     author, category, reviewer = AuthorFactory(), CategoryFactory(), AuthorFactory()
-    data = nested_form_data({
-        "title": "管理画面で書いた記事",
-        "slug": "admin-article",
-        "lead": "リード文です。",
-        "body": streamfield([("paragraph", rich_text("<p>本文です。</p>"))]),
-        "article_authors": inline_formset([{"author": author.pk}]),
-        "article_categories": inline_formset([{"category": category.pk}]),
-        "tags": "",
-        "reviewer": reviewer.pk,
-        "content_updated_on": "",
-        "action-publish": "publish",
-    })
+    data = publish(article_form_data(
+        title="管理画面で書いた記事", slug="admin-article", authors=[author], categories=[category], reviewer=reviewer.pk
+    ))
 
     response = admin_client.post(reverse("wagtailadmin_pages:add", args=["blog", "articlepage", blog.pk]), data)
 
@@ -185,7 +157,7 @@ def test_new_article_in_admin_can_have_reviewer_and_update_date(admin_client, bl
 
 def test_admin_saves_the_disclaimer(admin_client, blog):
     site = Site.objects.get(is_default_site=True)
-    url = reverse("wagtailsettings:edit", args=["home", "clinicsettings", site.pk])
+    url = reverse("wagtailsettings:edit", args=["clinic", "clinicsettings", site.pk])
     form = admin_client.get(url)
     assert form.status_code == 200 and "記事の注意書き" in form.content.decode()
 
@@ -198,17 +170,10 @@ def test_admin_saves_the_disclaimer(admin_client, blog):
 def test_preview_of_a_new_article_renders_everything_without_error(admin_client, blog):
     make_article(blog, title="公開済みの記事")
     author, category = AuthorFactory(), CategoryFactory()
-    data = nested_form_data({
-        "title": "プレビュー中の記事",
-        "slug": "preview-article",
-        "lead": "リード文です。",
-        "body": streamfield([("paragraph", rich_text("<p>本文です。</p>"))]),
-        "article_authors": inline_formset([{"author": author.pk}]),
-        "article_categories": inline_formset([{"category": category.pk}]),
-        "tags": "",
-        "reviewer": AuthorFactory(name="佐藤 誠").pk,
-        "content_updated_on": "",
-    })
+    data = article_form_data(
+        title="プレビュー中の記事", slug="preview-article", authors=[author], categories=[category],
+        reviewer=AuthorFactory(name="佐藤 誠").pk,
+    )
     url = reverse("wagtailadmin_pages:preview_on_add", args=["blog", "articlepage", blog.pk])
 
     assert admin_client.post(url, data).json()["is_valid"] is True

@@ -11,12 +11,13 @@ from django.urls import reverse
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.format import embed_to_frontend_html
 from wagtail.models import Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text
 
 from blog.blocks import VideoBlock
 from blog.models import ArticlePage
 from blog.video import NotAYouTubeVideo, YouTubeVideo, parse_youtube, video_object
-from tests.factories import AuthorFactory, CategoryFactory, ImageFactory, block, make_article, video_block
+from tests.factories import AuthorFactory, CategoryFactory, ImageFactory, article_form_data, block, make_article, video_block
+from tests.query_budget import MAX_QUERIES
 
 ID = "M7lc1UVf-VE"
 
@@ -146,7 +147,7 @@ def json_ld_videos(html):
 def test_article_renders_facade_without_iframe_or_youtube_script(client, blog, django_assert_max_num_queries):
     article = make_article(blog, body=[video_block(caption="椅子に座ってできます。")])
 
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(MAX_QUERIES["article"]):
         response = client.get(article.url)
 
     html = response.content.decode()
@@ -200,31 +201,18 @@ def test_custom_thumbnail_replaces_youtube_thumbnail(client, blog):
 # --- The admin ------------------------------------------------------------------------------
 
 
-def article_form(blog, video_url, title="動画つきの記事"):
-    author, category = AuthorFactory(), CategoryFactory()
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": "video-article",
-            "lead": "ストレッチの動画つきです。",
-            "body": streamfield(
-                [
-                    ("paragraph", rich_text("<p>動画を見ながら試してください。</p>")),
-                    ("video", {"video": video_url, "title": "太もも内側のストレッチ", "caption": "", "thumbnail": ""}),
-                ]
-            ),
-            "article_authors": inline_formset([{"author": author.pk}], min=1),
-            "article_categories": inline_formset([{"category": category.pk}], min=1),
-            "tags": "",
-        }
+def video_article_form(video_url):
+    return article_form_data(
+        title="動画つきの記事",
+        slug="video-article",
+        lead="ストレッチの動画つきです。",
+        body=[
+            ("paragraph", rich_text("<p>動画を見ながら試してください。</p>")),
+            ("video", {"video": video_url, "title": "太もも内側のストレッチ", "caption": "", "thumbnail": ""}),
+        ],
+        authors=[AuthorFactory()],
+        categories=[CategoryFactory()],
     )
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user)
-    return client
 
 
 def stream_form_state(response):
@@ -239,8 +227,8 @@ def add_url(blog):
 
 
 @pytest.mark.django_db
-def test_admin_add_view_stores_canonical_video_id_and_start(editor_client, blog):
-    response = editor_client.post(add_url(blog), article_form(blog, f"https://m.youtube.com/watch?v={ID}&t=1m30s&si=x"))
+def test_admin_add_view_stores_canonical_video_id_and_start(admin_client, blog):
+    response = admin_client.post(add_url(blog), video_article_form(f"https://m.youtube.com/watch?v={ID}&t=1m30s&si=x"))
 
     assert response.status_code == 302, response.content.decode()[:2000]
     article = ArticlePage.objects.get(slug="video-article")
@@ -251,20 +239,20 @@ def test_admin_add_view_stores_canonical_video_id_and_start(editor_client, blog)
 
 
 @pytest.mark.django_db
-def test_admin_edit_form_shows_the_canonical_link(editor_client, blog):
+def test_admin_edit_form_shows_the_canonical_link(admin_client, blog):
     article = make_article(blog, body=[video_block(url=f"youtu.be/{ID}?t=75")])
 
-    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,)))
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,)))
 
     assert f'"video": "https://www.youtube.com/watch?v={ID}&t=75s"' in stream_form_state(response)
 
 
 @pytest.mark.django_db
-def test_admin_refuses_bad_video_link_and_saves_nothing(editor_client, blog):
+def test_admin_refuses_bad_video_link_and_saves_nothing(admin_client, blog):
     pages_before = Page.objects.count()
 
-    response = editor_client.post(
-        add_url(blog), article_form(blog, f"https://www.youtube.com.evil.example/watch?v={ID}")
+    response = admin_client.post(
+        add_url(blog), video_article_form(f"https://www.youtube.com.evil.example/watch?v={ID}")
     )
 
     assert response.status_code == 200
@@ -276,7 +264,7 @@ def test_admin_refuses_bad_video_link_and_saves_nothing(editor_client, blog):
 
 
 @pytest.mark.django_db
-def test_video_block_preview_renders_offline(editor_client):
+def test_video_block_preview_renders_offline(admin_client):
     html = VideoBlock().render(VideoBlock().get_preview_value())
 
     assert 'aria-label="動画を再生：' in html and "<iframe" not in html
@@ -320,8 +308,8 @@ def test_youtube_link_embedded_in_rich_text_renders_as_facade(client, blog):
 
 
 @pytest.mark.django_db
-def test_admin_embed_chooser_accepts_youtube_link_offline(editor_client):
-    response = editor_client.post(
+def test_admin_embed_chooser_accepts_youtube_link_offline(admin_client):
+    response = admin_client.post(
         reverse("wagtailembeds:chooser_upload"), {"embed-chooser-url": f"https://youtu.be/{ID}"}
     )
 

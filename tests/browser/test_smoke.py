@@ -5,7 +5,7 @@ import re
 import pytest
 from wagtail.models import Site
 
-from home.models import ClinicSettings
+from clinic.models import ClinicSettings
 from tests.factories import AuthorFactory, CategoryFactory, ImageFactory, make_article, sample_body
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

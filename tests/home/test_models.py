@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 def test_settings_screen_offers_the_default_share_image(admin_client, site_tree):
     site = Site.objects.get(is_default_site=True)
 
-    response = admin_client.get(f"/admin/settings/home/clinicsettings/{site.pk}/")
+    response = admin_client.get(f"/admin/settings/clinic/clinicsettings/{site.pk}/")
 
     assert response.status_code == 200
     assert "共有用の標準画像" in response.content.decode()

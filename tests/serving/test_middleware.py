@@ -51,14 +51,14 @@ def test_matching_etag_gets_304_from_the_cache_and_from_a_fresh_render(client, a
     assert client.get(article.url, HTTP_IF_NONE_MATCH='"stale"').status_code == 200
 
 
-def test_logged_in_editor_is_never_served_the_cached_page(client, editor, article, django_user_model):
+def test_logged_in_editor_is_never_served_the_cached_page(client, admin_client, article, django_user_model):
     from django.test import Client
 
     anonymous = Client()
     assert anonymous.get(article.url)["X-Page-Cache"] == "miss"
     assert anonymous.get(article.url)["X-Page-Cache"] == "hit"
 
-    response = editor.get(article.url)
+    response = admin_client.get(article.url)
 
     assert response["X-Page-Cache"] == "pass"
     assert "private" in response["Cache-Control"]
@@ -68,12 +68,12 @@ def test_logged_in_editor_is_never_served_the_cached_page(client, editor, articl
     assert "wagtail-userbar" not in anonymous.get(article.url).content.decode()
 
 
-def test_preview_is_never_cached_or_served_from_cache(editor, client, article):
+def test_preview_is_never_cached_or_served_from_cache(admin_client, client, article):
     client.get(article.url)
     article.title = "プレビューだけの下書きタイトル"
     article.save_revision()
 
-    preview = editor.get(f"/admin/pages/{article.pk}/edit/preview/?mode=")
+    preview = admin_client.get(f"/admin/pages/{article.pk}/edit/preview/?mode=")
     reader = client.get(article.url)
 
     assert "プレビューだけの下書きタイトル" not in reader.content.decode()
@@ -167,5 +167,5 @@ def test_not_found_is_not_cached(client, blog):
     assert client.get("/blog/no-such-article/")["X-Page-Cache"] == "pass"
 
 
-def test_admin_is_never_cached(editor):
-    assert editor.get("/admin/")["X-Page-Cache"] == "pass"
+def test_admin_is_never_cached(admin_client):
+    assert admin_client.get("/admin/")["X-Page-Cache"] == "pass"

@@ -10,7 +10,7 @@ from taggit.models import Tag
 from wagtail.models import Site
 
 from blog.models import ArticlePage
-from home.models import ClinicSettings
+from clinic.models import ClinicSettings
 from tests.factories import AuthorFactory, CategoryFactory, make_article
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,81 @@
+"""The clinic behind the site: name, address, hours, booking links and the
+texts shown after every article. One row per Wagtail site, edited under
+設定 › 院の設定 without a deploy."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="site")
+class ClinicSettings(BaseSiteSetting):
+    """The clinic behind the blog: shown after every article and in the
+    footer, and editable without a deploy."""
+
+    clinic_name = models.CharField(_("院名"), max_length=120, blank=True)
+    postal_code = models.CharField(_("郵便番号"), max_length=10, blank=True, help_text=_("例: 251-0052"))
+    address = models.CharField(_("住所"), max_length=200, blank=True)
+    phone = models.CharField(_("電話番号"), max_length=30, blank=True)
+    opening_hours = models.TextField(
+        _("受付時間"), blank=True, help_text=_("1行に1つ（例: 月〜金 9:00〜19:00）")
+    )
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("共有用の標準画像"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("LINEやXで共有されたとき、メイン画像のないページに表示します（1200×630に切り抜きます）。"),
+    )
+    booking_url = models.URLField(_("予約ページのURL"), blank=True)
+    line_url = models.URLField(_("LINEのURL"), blank=True)
+    cta_heading = models.CharField(
+        _("予約の呼びかけ（見出し）"), max_length=120, blank=True, default="つらい痛み、ひとりで悩まずにご相談ください"
+    )
+    cta_text = models.TextField(
+        _("予約の呼びかけ（本文）"),
+        blank=True,
+        default="初回はお身体の状態をていねいにお聞きし、原因とセルフケアの方法をご説明します。",
+    )
+    disclaimer = models.TextField(
+        _("記事の注意書き"),
+        blank=True,
+        default=(
+            "この記事は一般的な情報であり、診断や治療に代わるものではありません。"
+            "症状が続く場合や強い痛みがある場合は、医療機関を受診してください。"
+        ),
+        help_text=_("すべての記事の末尾に表示します。空欄にすると表示しません。"),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("clinic_name"),
+                FieldPanel("postal_code"),
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("opening_hours"),
+                FieldPanel("default_share_image"),
+            ],
+            heading=_("院の情報"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("booking_url"), FieldPanel("line_url"), FieldPanel("cta_heading"), FieldPanel("cta_text")],
+            heading=_("予約の呼びかけ"),
+        ),
+        FieldPanel("disclaimer"),
+    ]
+
+    class Meta:
+        verbose_name = _("院の設定")
+
+    @property
+    def phone_url(self):
+        """The phone number as a tel: link a phone can dial (no hyphens)."""
+        return "tel:" + "".join(self.phone.split("-")) if self.phone else ""
+
+    @property
+    def opening_hours_lines(self):
+        return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]

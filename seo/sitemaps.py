@@ -1,0 +1,25 @@
+"""What crawlers are told: /sitemap.xml (every live, public page, each with
+its lastmod) and /robots.txt (which names the sitemap).
+
+Each page says what it adds through Wagtail's own hook,
+`get_sitemap_urls(request)`: an article outside its publication window adds
+nothing, and the blog index adds its category, tag and author listings."""
+
+from django.http import HttpResponse
+from django.urls import reverse
+from wagtail.contrib.sitemaps import Sitemap
+
+from .meta import absolute_url
+
+SITEMAPS = {"pages": Sitemap}
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "",
+        f"Sitemap: {absolute_url(request, reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
