@@ -18,4 +18,6 @@ MAX_QUERIES = {
     "search": 14,
     "feed": 15,
     "sitemap": 15,
+    # a 固定ページ (pages.ContentPage) under home, with a figure
+    "content page": 10,
 }

@@ -16,6 +16,8 @@ INSTALLED_APPS = [
     "blog",
     "seo",
     "clinic",
+    "pages",
+    "wordpress",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.forms",
@@ -59,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "wordpress.middleware.QueryStringRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "site_project.urls"
@@ -184,3 +187,11 @@ SERVING_PROXY_PURGE_URLS = []
 # Wagtail's background work (search and reference indexes, renditions) runs
 # inside the request unless production sets a database-backed queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# WordPress import from the admin (docs/wordpress.md): uploads are kept out of
+# MEDIA_ROOT (they hold drafts and private posts) and capped in size.
+WORDPRESS_IMPORT_ROOT = BASE_DIR / "var" / "wordpress-imports"
+WORDPRESS_IMPORT_MAX_XML_BYTES = 100 * 1024 * 1024
+WORDPRESS_IMPORT_MAX_ZIP_BYTES = 2 * 1024 * 1024 * 1024
+# What a zip may expand to, so a zip bomb is refused before it fills the disk.
+WORDPRESS_IMPORT_MAX_UNZIPPED_BYTES = 8 * 1024 * 1024 * 1024

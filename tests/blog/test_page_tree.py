@@ -7,6 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from blog.models import RESERVED_SLUGS, ArticlePage, BlogIndexPage
 from home.models import HomePage
+from pages.models import ContentPage
 from tests.factories import make_article, make_site
 
 
@@ -24,7 +25,7 @@ class PageTreeRulesTest(WagtailPageTestCase):
 
     def test_blog_index_lives_only_under_home(self):
         self.assertAllowedParentPageTypes(BlogIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(HomePage, {BlogIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {BlogIndexPage, ContentPage})
         self.assertCanNotCreateAt(Page, BlogIndexPage)
         self.assertCanNotCreateAt(BlogIndexPage, BlogIndexPage)
 

@@ -1,0 +1,110 @@
+"""Content conversion on its own: wpautop, shortcodes and Gutenberg blocks
+into Teate's body blocks (no database: images are looked up by a stub)."""
+
+from collections import Counter
+from types import SimpleNamespace
+
+from wordpress.body import BodyBuilder
+from wordpress.gutenberg import GutenbergReader, parse
+from wordpress.html import HTMLWalker
+from wordpress.shortcodes import autop, expand
+
+
+class Images:
+    """Attachment 5 exists; anything else is missing."""
+
+    def find(self, wp_id=None, url=""):
+        if wp_id == "5" or url.endswith("/photo-300x200.jpg"):
+            return SimpleNamespace(pk=5, title="写真")
+        return None
+
+
+def convert(content, gutenberg=False):
+    unknown = Counter()
+    builder = BodyBuilder(lambda soup: None)
+    walker = HTMLWalker(builder, Images(), lambda name: unknown.update([name]), video_title="記事の動画")
+    GutenbergReader(walker).read(content) if gutenberg else walker.classic(content)
+    return [(b["type"], b["value"]) for b in builder.finish()], unknown
+
+
+def test_autop_blank_line_is_a_paragraph_single_newline_a_break():
+    assert autop("一行目\n二行目\n\n次の段落") == "<p>一行目<br />\n二行目</p>\n<p>次の段落</p>"
+
+
+def test_autop_leaves_block_html_and_pre_alone():
+    html = autop("<h2>見出し</h2>\n本文\n<pre>a\n\nb</pre>")
+    assert "<h2>見出し</h2>" in html and "<p>本文</p>" in html and "<pre>a\n\nb</pre>" in html
+
+
+def test_escaped_shortcode_is_printed_and_unknown_ones_keep_their_text():
+    seen = Counter()
+    assert expand("[[gallery]]", seen.update) == "[gallery]"
+    assert expand('[su_box title="注意"]水分をとる[/su_box] [button url="x"]', lambda n: seen.update([n])) == "水分をとる "
+    assert seen == Counter({"[su_box]": 1, "[button]": 1})
+
+
+def test_square_brackets_in_japanese_text_are_not_shortcodes():
+    assert expand("【PR】[注1] 効果には個人差があります", lambda n: None) == "【PR】[注1] 効果には個人差があります"
+
+
+def test_gallery_shortcode_becomes_figures_for_its_attachments():
+    blocks, _ = convert('[gallery ids="5,99"]')
+    assert [kind for kind, _ in blocks] == ["figure"]
+
+
+def test_headings_fold_to_h3_and_get_unique_anchors():
+    blocks, _ = convert("<h1>A</h1><h5>詳しく</h5><h3>詳しく</h3>")
+    values = [value for kind, value in blocks]
+    assert [(v["level"], v["anchor"]) for v in values] == [("h2", ""), ("h3", ""), ("h3", "詳しく-2")]
+
+
+def test_bare_link_that_is_not_youtube_stays_a_link_and_playlists_are_not_videos():
+    blocks, _ = convert("https://example.jp/menu/\n\nhttps://www.youtube.com/playlist?list=PL123")
+    assert [kind for kind, _ in blocks] == ["paragraph"]
+    assert '<a href="https://example.jp/menu/">' in blocks[0][1]
+
+
+def test_image_inside_a_paragraph_is_pulled_out_after_its_text():
+    blocks, _ = convert('<p>この写真を見てください <img src="https://x.example/wp-content/uploads/photo-300x200.jpg" alt="肩"></p>')
+    assert [kind for kind, _ in blocks] == ["paragraph", "figure"]
+    assert blocks[1][1]["image"]["alt_text"] == "肩"
+
+
+def test_missing_image_keeps_its_caption_text():
+    blocks, _ = convert('[caption id="attachment_9"]<img class="wp-image-9" src="/lost.jpg"> 失われた写真[/caption]')
+    assert blocks == [("paragraph", "<p>失われた写真</p>")]
+
+
+def test_blocks_inside_columns_are_read_and_containers_are_not_counted():
+    content = (
+        '<!-- wp:columns --><div class="wp-block-columns"><!-- wp:column --><div class="wp-block-column">'
+        '<!-- wp:loos/cap-block --><div class="cap_box"><div class="cap_box_ttl">注意</div>'
+        '<div class="cap_box_content"><p>無理をしない</p></div></div><!-- /wp:loos/cap-block -->'
+        "</div><!-- /wp:column --></div><!-- /wp:columns -->"
+    )
+    blocks, unknown = convert(content, gutenberg=True)
+    assert blocks == [("note", {"kind": "caution", "title": "注意", "text": "<p>無理をしない</p>"})]
+    assert not unknown
+
+
+def test_unknown_block_keeps_its_words_and_is_counted_once():
+    blocks, unknown = convert(
+        '<!-- wp:snow-monkey/faq --><div class="smb-faq"><table><tr><td>質問</td></tr></table></div><!-- /wp:snow-monkey/faq -->',
+        gutenberg=True,
+    )
+    assert blocks == [("paragraph", "<p>質問</p>")]
+    assert unknown == Counter({"snow-monkey/faq": 1})
+
+
+def test_block_parser_handles_void_blocks_and_stray_closers():
+    parts = parse('<!-- wp:separator /--><p>a</p><!-- /wp:group --><!-- wp:paragraph {"x":1} --><p>b</p><!-- /wp:paragraph -->')
+    names = [part.name for part in parts if not isinstance(part, str)]
+    assert names == ["core/separator", "core/paragraph"]
+
+
+def test_forged_wagtail_embeds_and_links_in_a_post_are_dropped():
+    blocks, _ = convert(
+        '<p>本文<span data-embedtype="media" data-url="https://evil.example/x">埋め込み</span>'
+        '<a data-linktype="page" data-id="1" href="https://example.jp/">リンク</a></p>'
+    )
+    assert blocks == [("paragraph", '<p>本文埋め込み<a href="https://example.jp/">リンク</a></p>')]

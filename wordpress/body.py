@@ -1,0 +1,171 @@
+"""Building a StreamField body (blog.blocks.ArticleBodyBlock) block by block.
+
+Everything that becomes rich text passes through Wagtail's own whitelist for
+the features the editor allows, so no script, style or unknown attribute from
+a WordPress post ever reaches a page.
+"""
+
+import uuid
+from functools import lru_cache
+
+from bs4 import BeautifulSoup
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+
+from blog.blocks import RICH_TEXT_FEATURES, heading_anchor
+
+NOTE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+HEADING_LENGTH = 120
+CAPTION_LENGTH = 200
+TITLE_LENGTH = 80
+SOURCE_LENGTH = 120
+
+
+@lru_cache(maxsize=4)
+def _converter(features):
+    return EditorHTMLConverter(features=list(features))
+
+
+def clean_rich_text(html, features=RICH_TEXT_FEATURES):
+    """Editor HTML → the database format, through Wagtail's whitelist."""
+    return _converter(tuple(features)).to_database_format(html).strip()
+
+
+def has_text(db_html):
+    soup = BeautifulSoup(db_html, "html.parser")
+    return bool(soup.get_text().strip()) or soup.find("embed") is not None
+
+
+def cut(text, length):
+    text = " ".join(str(text).split())
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+WRAPPERS = ["div", "section", "article", "aside", "span", "figure", "figcaption", "header", "footer", "blockquote"]
+
+
+def flatten(html):
+    """A box's inner HTML as paragraphs and lists only: theme boxes nest
+    their text in several <div>s, which rich text would turn into nested <p>."""
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(WRAPPERS):
+        tag.unwrap()
+    out, run = [], []
+    for node in list(soup.contents):
+        if getattr(node, "name", None) in ("p", "ul", "ol", "h2", "h3", "h4", "h5", "h6"):
+            out.append(_paragraph(run))
+            run = []
+            out.append(str(node) if node.name in ("p", "ul", "ol") else f"<p>{node.decode_contents()}</p>")
+        else:
+            run.append(str(node))
+    out.append(_paragraph(run))
+    return "".join(out)
+
+
+def _paragraph(nodes):
+    html = "".join(nodes)
+    return f"<p>{html}</p>" if BeautifulSoup(html, "html.parser").get_text().strip() else ""
+
+
+def _block(kind, value):
+    return {"type": kind, "value": value, "id": str(uuid.uuid4())}
+
+
+class BodyBuilder:
+    """Collects blocks in reading order. Consecutive paragraphs and lists are
+    kept in one rich-text block, as an editor would write them."""
+
+    def __init__(self, links):
+        # links(soup) rewrites <a href> in place (internal links, uploads).
+        self.links = links
+        self.blocks = []
+        self._rich = []
+        self._anchors = set()
+
+    def rich(self, html):
+        self._rich.append(html)
+
+    def _flush(self):
+        if not self._rich:
+            return
+        html = self.rewrite("".join(self._rich))
+        self._rich = []
+        db_html = clean_rich_text(html)
+        if has_text(db_html):
+            self.blocks.append(_block("paragraph", db_html))
+
+    def rewrite(self, html):
+        soup = BeautifulSoup(html, "html.parser")
+        # Wagtail's converter trusts data-linktype / data-embedtype: from a
+        # post they could forge an embed of any URL. Only ours may set them.
+        for tag in soup.find_all(True):
+            for name in [name for name in tag.attrs if name.lower().startswith("data-")]:
+                del tag[name]
+        self.links(soup)
+        return str(soup)
+
+    def heading(self, level, text):
+        text = cut(text, HEADING_LENGTH)
+        if not text:
+            return
+        self._flush()
+        anchor = heading_anchor(text)
+        unique, n = anchor, 1
+        while unique in self._anchors:
+            n += 1
+            unique = f"{anchor}-{n}"
+        self._anchors.add(unique)
+        level = "h2" if level <= 2 else "h3"
+        self.blocks.append(_block("heading", {"level": level, "text": text, "anchor": "" if unique == anchor else unique}))
+
+    def figure(self, image, alt, caption=""):
+        self._flush()
+        alt = cut(alt or caption or image.title, 255)
+        value = {"image": image.pk, "alt_text": alt, "decorative": not alt}
+        self.blocks.append(_block("figure", {"image": value, "caption": cut(caption, CAPTION_LENGTH)}))
+
+    def video(self, video, title, caption=""):
+        self._flush()
+        self.blocks.append(
+            _block(
+                "video",
+                {
+                    "video": {"video_id": video.video_id, "start": video.start},
+                    "title": cut(title, HEADING_LENGTH) or _("動画"),
+                    "caption": cut(caption, CAPTION_LENGTH),
+                    "thumbnail": None,
+                },
+            )
+        )
+
+    def quote(self, text, source=""):
+        text = "\n".join(line.strip() for line in str(text).strip().splitlines() if line.strip())
+        if not text:
+            return
+        self._flush()
+        self.blocks.append(_block("quote", {"quote": text, "source": cut(source, SOURCE_LENGTH)}))
+
+    def note(self, kind, title, html):
+        db_html = clean_rich_text(self.rewrite(flatten(html)), NOTE_FEATURES)
+        if not has_text(db_html):
+            return
+        self._flush()
+        self.blocks.append(_block("note", {"kind": kind, "title": cut(title, TITLE_LENGTH), "text": db_html}))
+
+    def steps(self, title, steps):
+        steps = [{"title": cut(t, HEADING_LENGTH), "text": text.strip()} for t, text in steps if t.strip()]
+        if not steps:
+            return
+        self._flush()
+        self.blocks.append(_block("steps", {"title": cut(title, TITLE_LENGTH), "steps": steps}))
+
+    def text(self, text):
+        """Plain text kept from something we cannot show as it was."""
+        lines = [escape(line.strip()) for line in str(text).splitlines() if line.strip()]
+        if lines:
+            self.rich("<p>" + "<br/>".join(lines) + "</p>")
+
+    def finish(self):
+        self._flush()
+        return self.blocks

@@ -1,0 +1,55 @@
+"""Old WordPress URLs → their new pages, as wagtail.contrib.redirects rows.
+
+Paths are stored decoded (Redirect.normalise_path), and Wagtail's
+RedirectMiddleware looks a request up both decoded and percent-encoded, so
+`/%e8%86%9d/` and `/膝/` both find the row. Query-string forms (`/?p=12`)
+land on the home page, which answers 200, so wordpress.middleware looks
+those up before the page is served.
+"""
+
+from urllib.parse import urlsplit
+
+from wagtail.contrib.redirects.models import Redirect
+
+
+def old_path(url):
+    """A permalink or path → the key Wagtail stores (decoded, no trailing
+    slash, query sorted), or None for something that is not a local path."""
+    parts = urlsplit(url.strip())
+    path = parts.path or "/"
+    if not path.startswith("/"):
+        return None
+    return Redirect.normalise_path(path + (f"?{parts.query}" if parts.query else ""))
+
+
+class Redirects:
+    def __init__(self, site, report):
+        self.site = site
+        self.report = report
+        self.seen = set()
+        # One query for all of this site's redirects, not one per old URL.
+        self.existing = {r.old_path: r for r in Redirect.objects.filter(site=site)}
+
+    def add(self, url, *, page=None, link=""):
+        old = old_path(url)
+        if old is None or old == "/" or old in self.seen:
+            return
+        self.seen.add(old)
+        new_url = page.url if page is not None else link
+        if new_url is None or old == Redirect.normalise_path(new_url):
+            return  # same address as before: nothing to redirect
+        target = {"redirect_page": page, "redirect_link": "" if page is not None else link}
+        existing = self.existing.get(old)
+        if existing is None:
+            self.existing[old] = Redirect.objects.create(site=self.site, old_path=old, is_permanent=True, **target)
+            self.report.count("redirect", "created")
+            self.report.redirect(old, new_url)
+        elif existing.redirect_page_id != (page.pk if page else None) or existing.redirect_link != target["redirect_link"]:
+            for field, value in target.items():
+                setattr(existing, field, value)
+            existing.is_permanent = True
+            existing.save()
+            self.report.count("redirect", "updated")
+            self.report.redirect(old, new_url)
+        else:
+            self.report.count("redirect", "unchanged")
