@@ -47,14 +47,11 @@ def test_matching_etag_gets_304_from_the_cache_and_from_a_fresh_render(client, a
     cached = client.get(article.url, HTTP_IF_NONE_MATCH=etag)
     assert cached.status_code == 304
     assert cached.content == b""
-    client.get(article.url.replace("/blog/", "/blog/../blog/"))  # nothing else changed
     assert client.get(article.url, HTTP_IF_NONE_MATCH='"stale"').status_code == 200
 
 
-def test_logged_in_editor_is_never_served_the_cached_page(client, admin_client, article, django_user_model):
-    from django.test import Client
-
-    anonymous = Client()
+def test_logged_in_editor_is_never_served_the_cached_page(client, admin_client, article):
+    anonymous = client
     assert anonymous.get(article.url)["X-Page-Cache"] == "miss"
     assert anonymous.get(article.url)["X-Page-Cache"] == "hit"
 

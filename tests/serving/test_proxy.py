@@ -3,6 +3,7 @@ Teate: cache hits, purge on publish, nothing cached for editors, gzip only
 where no secret is, and slow clients that no longer stall a gunicorn worker."""
 
 import gzip
+import os
 import socket
 import subprocess
 import sys
@@ -95,7 +96,7 @@ def test_slow_clients_hold_the_proxy_not_the_single_gunicorn_worker(start_varnis
     gunicorn = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "site_project.wsgi:application", "--workers", "1",
          "--bind", f"127.0.0.1:{app_port}", "--timeout", "60"],
-        cwd=ROOT, env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "site_project.settings.test"},
+        cwd=ROOT, env={**os.environ, "DJANGO_SETTINGS_MODULE": "site_project.settings.test"},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
