@@ -10,6 +10,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
+    "serving",
     "demo",
     "editing",
     "home",
@@ -24,6 +25,8 @@ INSTALLED_APPS = [
     "disclosure",
     "site_icons",
     "security",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -55,6 +58,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "site_project.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 for every response; the page cache stores the ETag with the page.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "serving.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -257,6 +263,22 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_IMAGE_FORM_BASE = "security.uploads.ImageForm"
 
 BLOG_PAGE_SIZE = 12
+
+# Serving (docs/serving.md): the page cache for anonymous readers, the
+# lifetimes sent to browsers and to the proxy, and where to send purges.
+SERVING_PAGE_CACHE = True
+SERVING_CACHE_ALIAS = "default"
+# Only for development and tests: a per-process cache no purge reaches.
+SERVING_ALLOW_LOCAL_CACHE = False
+SERVING_SHARED_MAX_AGE = 600
+SERVING_BROWSER_MAX_AGE = 60
+SERVING_STALE_WHILE_REVALIDATE = 30
+SERVING_UNCACHED_PATHS = ["/admin/", "/django-admin/", "/documents/", "/media/"]
+SERVING_PROXY_PURGE_URLS = []
+
+# Wagtail's background work (search and reference indexes, renditions) runs
+# inside the request unless production sets a database-backed queue.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # WordPress import from the admin (docs/wordpress.md): uploads are kept out of
 # MEDIA_ROOT (they hold drafts and private posts) and capped in size.

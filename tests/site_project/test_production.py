@@ -26,6 +26,7 @@ def test_production_settings_pass_the_deploy_check_without_warnings():
     result = run_manage(
         "check", "--deploy", "--fail-level", "WARNING",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50), DJANGO_ALLOWED_HOSTS="example.com",
+        REDIS_URL="redis://127.0.0.1:6379/1",
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
