@@ -13,6 +13,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from tests.factories import make_article
+from tests.html import without_phrase_markup
 
 from .conftest import ROOT, fetch, free_port, wait_for_port
 
@@ -35,7 +36,7 @@ def test_second_anonymous_read_comes_from_the_proxy_gzipped(proxy, blog):
     assert first[1]["X-Proxy-Cache"] == "miss"
     assert (status, headers["X-Proxy-Cache"]) == (200, "hit")
     assert headers["Content-Encoding"] == "gzip"
-    assert "肩こりをほぐす体操" in gzip.decompress(body).decode()
+    assert "肩こりをほぐす体操" in without_phrase_markup(gzip.decompress(body).decode())
     assert "X-Cache-Tags" not in headers
 
 
@@ -47,7 +48,7 @@ def test_publishing_purges_the_proxy_at_once(proxy, blog):
     make_article(blog, title="いま公開した記事")
 
     status, headers, body = fetch(proxy + blog.url)
-    assert "いま公開した記事" in body.decode()
+    assert "いま公開した記事" in without_phrase_markup(body.decode())
     assert headers["X-Proxy-Cache"] == "miss"
 
 

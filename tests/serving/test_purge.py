@@ -12,6 +12,7 @@ from wagtail.models import Site
 from blog.models import ArticlePage
 from clinic.models import ClinicSettings
 from tests.factories import AuthorFactory, CategoryFactory, make_article
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +60,7 @@ def warm(client, urls):
 def read(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
-    return response.content.decode()
+    return reader_html(response)
 
 
 def test_publishing_refreshes_every_listing_feed_sitemap_and_the_neighbours(client, blog_world):

@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.factories import make_article
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -53,13 +54,13 @@ def test_scheduled_article_appears_on_its_url_index_feed_and_sitemap_by_itself(b
     assert client.get(article.url).status_code == 404
     for url, text in urls.items():
         if url != article.url:
-            assert text not in client.get(url).content.decode(), url
+            assert text not in reader_html(client.get(url)), url
             assert client.get(url)["X-Page-Cache"] == "hit", url
 
     scheduler = run_scheduler_in_thread(interval=0.5, runs=30)
     try:
         def all_show_it():
-            return all(text in client.get(url).content.decode() for url, text in urls.items())
+            return all(text in reader_html(client.get(url)) for url, text in urls.items())
 
         assert wait_until(all_show_it, timeout=15)
     finally:
