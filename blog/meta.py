@@ -36,7 +36,7 @@ def author_node(request, author, blog):
 def article_meta(request, article):
     url = absolute_url(request, article.url)
     description = plain_text(article.search_description or article.lead)
-    image = share_image(request, article.hero_image)
+    image = share_image(request, article.hero_image or article.first_body_image)
     return PageMeta(
         title=full_title(request, article.seo_title or article.title),
         description=description,
@@ -110,6 +110,33 @@ def listing_meta(request, blog, context):
         canonical_url=canonical,
         image=share_image(request),
         feeds=feeds,
+        graph=[main, breadcrumb_node(request, crumbs), *site_nodes(request)],
+    )
+
+
+def index_meta(request, blog, context):
+    """/blog/category/ and /blog/author/ (blog/indexes.py)."""
+    crumbs = context["crumbs"]
+    url = absolute_url(request, crumbs[-1][1])
+    name = context["index_title"]
+    description = _("%(blog)sの%(index)sです。") % {"blog": blog.title, "index": name}
+    main = {
+        "@type": "CollectionPage",
+        "@id": url,
+        "url": url,
+        "name": str(name),
+        "description": description,
+        "inLanguage": "ja",
+        "isPartOf": {"@id": website_id(request)},
+        "breadcrumb": {"@id": breadcrumb_id(request, crumbs)},
+    }
+    return PageMeta(
+        title=full_title(request, name),
+        description=description,
+        site_name=site_name(request),
+        canonical_url=url,
+        image=share_image(request),
+        feeds=site_feeds(request, blog),
         graph=[main, breadcrumb_node(request, crumbs), *site_nodes(request)],
     )
 

@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from seo.meta import absolute_url
 
-from . import meta, reading_time, related, toc
+from . import indexes, meta, reading_time, related, toc
 from .blocks import ArticleBodyBlock
 from .feeds import ArticleFeed
 from .links import ArticleTag
@@ -66,6 +66,22 @@ class BlogIndexPage(RoutablePageMixin, Page):
     def index(self, request):
         return self.listing_response(request, self.articles(), "blog/blog_index_page.html")
 
+    @path("category/", name="categories")
+    def category_index(self, request):
+        crumb = (_("カテゴリー一覧"), self.url + self.reverse_subpage("categories"))
+        categories = indexes.categories_with_articles(self.articles())
+        return self.index_response(request, "blog/category_index_page.html", crumb, categories=categories)
+
+    @path("author/", name="authors")
+    def author_index(self, request):
+        crumb = (_("著者一覧"), self.url + self.reverse_subpage("authors"))
+        authors = indexes.credited_authors(self.articles())
+        return self.index_response(request, "blog/author_index_page.html", crumb, authors=authors)
+
+    def index_response(self, request, template, crumb, **context):
+        context.update(blog_index=self, crumbs=[*self.breadcrumbs(), crumb], index_title=crumb[0])
+        return self.render(request, template=template, context_overrides=context)
+
     @path("category/<str:slug>/", name="category")
     def category(self, request, slug):
         category = get_object_or_404(Category, slug=slug)
@@ -96,6 +112,8 @@ class BlogIndexPage(RoutablePageMixin, Page):
         return ArticleFeed()(request, blog=self, category_slug=slug)
 
     def seo_meta(self, request, context):
+        if "index_title" in context:
+            return meta.index_meta(request, self, context)
         return meta.listing_meta(request, self, context)
 
     def subpage_url(self, name, slug):
@@ -278,6 +296,15 @@ class ArticlePage(Page):
         if self.reviewer_id is None:
             return None
         return Author.objects.select_related("photo").filter(pk=self.reviewer_id).first()
+
+    @cached_property
+    def first_body_image(self):
+        """The first figure's picture: what a share card shows when the
+        article has no メイン画像."""
+        for block in self.body:
+            if block.block_type == "figure":
+                return block.value["image"]
+        return None
 
     @cached_property
     def table_of_contents(self):

@@ -2,6 +2,9 @@
 texts shown after every article. One row per Wagtail site, edited under
 設定 › 院の設定 without a deploy."""
 
+import re
+import unicodedata
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -28,6 +31,15 @@ class ClinicSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("LINEやXで共有されたとき、メイン画像のないページに表示します（1200×630に切り抜きます）。"),
+    )
+    site_icon = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("サイトのアイコン"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("ブラウザのタブやスマートフォンのホーム画面に表示します（正方形に切り抜きます）。空欄なら「手」のアイコンです。"),
     )
     booking_url = models.URLField(_("予約ページのURL"), blank=True)
     line_url = models.URLField(_("LINEのURL"), blank=True)
@@ -58,6 +70,7 @@ class ClinicSettings(BaseSiteSetting):
                 FieldPanel("phone"),
                 FieldPanel("opening_hours"),
                 FieldPanel("default_share_image"),
+                FieldPanel("site_icon"),
             ],
             heading=_("院の情報"),
         ),
@@ -73,8 +86,11 @@ class ClinicSettings(BaseSiteSetting):
 
     @property
     def phone_url(self):
-        """The phone number as a tel: link a phone can dial (no hyphens)."""
-        return "tel:" + "".join(self.phone.split("-")) if self.phone else ""
+        """The phone number as a tel: link a phone can dial: digits and a
+        leading + only, however it was typed (0466-00-0000, （0466）00 0000,
+        full-width digits); "" when there is no number in it."""
+        digits = re.sub(r"[^0-9+]", "", unicodedata.normalize("NFKC", self.phone))
+        return f"tel:{digits}" if re.fullmatch(r"\+?[0-9]{3,}", digits) else ""
 
     @property
     def opening_hours_lines(self):

@@ -7,8 +7,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from disclosure.views import external_transmission
 from search import views as search_views
 from seo.sitemaps import SITEMAPS, robots_txt
+from site_icons import views as icon_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -17,6 +19,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("search/", search_views.search, name="search"),
+    path("external-transmission/", external_transmission, name="external_transmission"),
+    path("favicon.ico", icon_views.favicon, name="favicon"),
+    path("manifest.webmanifest", icon_views.manifest, name="web_manifest"),
 ]
 
 if settings.DEBUG:
@@ -33,3 +38,6 @@ elif settings.SERVE_MEDIA:
 
 # Wagtail serves every page; it must come last.
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A dead link still offers search, the categories and the newest articles.
+handler404 = "blog.errors.page_not_found"

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import AuthorFactory, CategoryFactory, ImageFactory, block, make_article, make_articles, sample_body
+from tests.html import reader_html
 from tests.query_budget import MAX_QUERIES
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +55,7 @@ def test_no_page_grows_in_queries_with_the_number_of_articles(client, django_ass
 
         assert response.status_code == 200, url
         if kind == "article":  # everything the budget pays for is on the page
-            html = response.content.decode()
+            html = reader_html(response)
             assert html.count('class="card"') == 4
             assert html.count('<li><a href="#') == 3  # the table of contents
             assert "前の記事" in html and "次の記事" in html and "この記事の監修者" in html

@@ -9,7 +9,6 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
 
@@ -50,15 +49,11 @@ class ImportedObject(models.Model):
         return f"{self.get_kind_display()} {self.wp_id}"
 
 
-class _UploadStorage(LazyObject):
+def upload_storage():
     """Uploaded exports are kept outside MEDIA_ROOT: they hold drafts and
-    private posts, and must never be served."""
-
-    def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.WORDPRESS_IMPORT_ROOT)
-
-
-upload_storage = _UploadStorage()
+    private posts, and must never be served. A callable, so migrations name
+    it rather than one machine's folder."""
+    return FileSystemStorage(location=settings.WORDPRESS_IMPORT_ROOT)
 
 
 def upload_path(run, filename):

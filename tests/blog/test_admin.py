@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import rich_text, streamfield
 from blog.models import ArticlePage
 from blog.snippets import Author, Category
 from tests.factories import AuthorFactory, CategoryFactory, article_form_data, make_article, publish
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def add_url(blog):
 
 
 def test_admin_is_served_in_japanese(admin_client, blog):
-    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    html = reader_html(admin_client.get(reverse("wagtailadmin_home")))
 
     assert '<html lang="ja"' in html
     assert "ダッシュボード" in html
@@ -70,7 +71,7 @@ def test_saving_a_new_article_keeps_it_a_draft_invisible_to_readers(admin_client
     admin_client.logout()
     assert client.get("/blog/knee-inside/").status_code == 404
     for url in ["/", "/blog/", "/blog/category/knee/", "/blog/author/yamada/", "/blog/tag/膝/"]:
-        assert "膝の内側が痛くて歩けない原因" not in client.get(url).content.decode(), url
+        assert "膝の内側が痛くて歩けない原因" not in reader_html(client.get(url)), url
 
 
 def test_preview_of_a_new_article_renders_the_page(admin_client, blog, author, knee):
@@ -80,7 +81,7 @@ def test_preview_of_a_new_article_renders_the_page(admin_client, blog, author, k
     preview = admin_client.get(url)
 
     assert posted.json() == {"is_valid": True, "is_available": True}
-    html = preview.content.decode()
+    html = reader_html(preview)
     assert preview.status_code == 200
     assert "膝の内側が痛くて歩けない原因</h1>" in html
     assert "鵞足の周りが硬くなると痛みます。" in html and "押すと痛い" in html
@@ -94,7 +95,7 @@ def test_preview_of_a_draft_shows_the_unsaved_edits(admin_client, blog, author, 
     url = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
 
     admin_client.post(url, article_form_data(body=FULL_BODY, tags=TAGS, title="書きかけのタイトル", slug=article.slug, authors=[author], categories=[knee]))
-    html = admin_client.get(url).content.decode()
+    html = reader_html(admin_client.get(url))
 
     assert "書きかけのタイトル</h1>" in html
 
@@ -117,7 +118,7 @@ def test_publishing_puts_the_article_on_every_listing(admin_client, client, blog
                 "/blog/tag/膝/", "/blog/tag/ストレッチ/"]:
         response = client.get(url)
         assert response.status_code == 200, url
-        assert "膝の内側が痛くて歩けない原因" in response.content.decode(), url
+        assert "膝の内側が痛くて歩けない原因" in reader_html(response), url
 
 
 def shown(message, html):
@@ -128,7 +129,7 @@ def shown(message, html):
 def assert_rejected(response, message):
     """The editor sees the form again with the Japanese message, and nothing was saved."""
     assert response.status_code == 200
-    assert shown(message, response.content.decode()), message
+    assert shown(message, reader_html(response)), message
     assert not ArticlePage.objects.exists()
     assert Page.objects.count() == 3  # root, home, blog
     assert not Revision.objects.exists()
@@ -162,7 +163,7 @@ def test_unfinished_draft_may_be_saved_but_not_published(admin_client, client, b
                            publish(article_form_data(body=FULL_BODY, tags=TAGS, lead="", authors=[], categories=[])))
 
     assert response.status_code == 200
-    assert shown("この項目は必須です", response.content.decode())
+    assert shown("この項目は必須です", reader_html(response))
     draft.refresh_from_db()
     assert not draft.live
     assert client.get("/blog/knee-inside/").status_code == 404
@@ -203,7 +204,7 @@ def test_author_is_created_and_edited_in_the_snippet_admin(admin_client, client,
     assert created.status_code == 302 and edited.status_code == 302
     author.refresh_from_db()
     assert author.job_title == "理学療法士・院長"
-    assert "理学療法士・院長" in client.get("/blog/author/sato/").content.decode()
+    assert "理学療法士・院長" in reader_html(client.get("/blog/author/sato/"))
 
 
 def test_author_with_a_taken_slug_is_rejected_in_japanese(admin_client):
@@ -212,7 +213,7 @@ def test_author_with_a_taken_slug_is_rejected_in_japanese(admin_client):
     response = admin_client.post(reverse("wagtailsnippets_blog_author:add"), author_form())
 
     assert response.status_code == 200
-    assert "この スラッグ を持った 著者 が既に存在します。" in response.content.decode()
+    assert "この スラッグ を持った 著者 が既に存在します。" in reader_html(response)
     assert Author.objects.count() == 1
 
 
@@ -239,5 +240,5 @@ def test_category_with_a_taken_slug_is_rejected_in_japanese(admin_client):
     )
 
     assert response.status_code == 200
-    assert "この スラッグ を持った カテゴリー が既に存在します。" in response.content.decode()
+    assert "この スラッグ を持った カテゴリー が既に存在します。" in reader_html(response)
     assert Category.objects.count() == 1

@@ -13,13 +13,14 @@ from wagtail.images.tests.utils import get_test_image_file
 from blog.models import ArticlePage
 from tests.factories import AuthorFactory, CategoryFactory, ImageFactory, block, make_article, sample_body
 from tests.query_budget import MAX_QUERIES
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
 
 def head_of(response):
     assert response.status_code == 200
-    return response.content.decode().split("</head>")[0]
+    return reader_html(response).split("</head>")[0]
 
 
 def meta(head, key):
@@ -113,6 +114,16 @@ def test_article_without_image_shares_the_site_default(client, blog, clinic):
     assert finders.find("img/share-default.png")
 
 
+def test_article_without_main_image_shares_its_first_body_image(client, blog, clinic):
+    figure = ImageFactory(title="膝の図", file=get_test_image_file(size=(1600, 1000)))
+    article = make_article(blog, hero_image=None, body=sample_body(figure))
+
+    head = head_of(client.get(article.url))
+
+    assert re.fullmatch(r"http://localhost/media/images/.*\.fill-1200x630\.png", meta(head, "og:image"))
+    assert meta(head, "og:image:alt") == figure.description
+
+
 def test_clinic_default_share_image_replaces_the_static_one(client, blog, clinic):
     clinic.default_share_image = ImageFactory(file=get_test_image_file(size=(1600, 1000)))
     clinic.save()
@@ -188,7 +199,7 @@ def test_every_page_links_the_site_feed_and_category_pages_their_own(client, art
 
 def test_404_page_has_a_title_and_no_canonical(client, blog, clinic):
     response = client.get("/no-such-page/")
-    head = response.content.decode().split("</head>")[0]
+    head = reader_html(response).split("</head>")[0]
 
     assert response.status_code == 404
     assert title(head) == "ページが見つかりません | てあて整体院"

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from tests.factories import AuthorFactory, CategoryFactory, make_article
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +16,7 @@ def test_article_page_shows_title_lead_dates_in_japanese_and_author_box(client, 
 
     response = client.get(article.url)
 
-    html = response.content.decode()
+    html = reader_html(response)
     assert response.status_code == 200
     assert "<h1 class=\"article__title\">膝の内側が痛くて歩けない原因</h1>" in html
     assert article.url == "/blog/%E8%86%9D%E3%81%AE%E5%86%85%E5%81%B4/"
@@ -27,7 +28,7 @@ def test_article_page_shows_title_lead_dates_in_japanese_and_author_box(client, 
 def test_every_body_block_renders(client, blog):
     article = make_article(blog)
 
-    html = client.get(article.url).content.decode()
+    html = reader_html(client.get(article.url))
 
     assert 'id="膝の内側が痛む原因"' in html  # h2 anchor derived from its text
     assert '<h3 id="walking"' in html  # h3 with the editor's own anchor
@@ -44,14 +45,14 @@ def test_draft_article_is_not_served_or_listed(client, blog):
     for url in ["/blog/", "/blog/category/knee/", "/blog/author/yamada/", "/blog/tag/膝/", "/"]:
         response = client.get(url)
         assert response.status_code == 200, url
-        assert "下書きの記事" not in response.content.decode(), url
+        assert "下書きの記事" not in reader_html(response), url
 
 
 def test_unpublished_article_disappears_from_listings(client, blog):
     article = make_article(blog, title="公開を止めた記事")
     article.unpublish()
 
-    assert "公開を止めた記事" not in client.get("/blog/").content.decode()
+    assert "公開を止めた記事" not in reader_html(client.get("/blog/"))
     assert client.get(article.url or f"/blog/{article.slug}/").status_code == 404
 
 
@@ -60,7 +61,7 @@ def test_category_page_lists_only_its_articles(client, blog):
     make_article(blog, title="膝の記事", categories=[knee])
     make_article(blog, title="腰の記事", categories=[back])
 
-    html = client.get("/blog/category/knee/").content.decode()
+    html = reader_html(client.get("/blog/category/knee/"))
 
     assert "<h1>膝の痛み</h1>" in html
     assert "膝の記事" in html and "腰の記事" not in html
@@ -77,7 +78,7 @@ def test_author_page_shows_profile_and_their_articles(client, blog):
     make_article(blog, title="山田さんの記事", authors=[author])
     make_article(blog, title="別の人の記事", authors=[other])
 
-    html = client.get("/blog/author/yamada/").content.decode()
+    html = reader_html(client.get("/blog/author/yamada/"))
 
     assert "膝の専門家です。" in html
     assert "山田さんの記事" in html and "別の人の記事" not in html
@@ -87,7 +88,7 @@ def test_japanese_tag_page_lists_tagged_articles(client, blog):
     make_article(blog, title="ストレッチの記事", tags=["ストレッチ"])
     make_article(blog, title="タグなしの記事")
 
-    html = client.get("/blog/tag/ストレッチ/").content.decode()
+    html = reader_html(client.get("/blog/tag/ストレッチ/"))
 
     assert "ストレッチの記事" in html and "タグなしの記事" not in html
 
@@ -96,7 +97,7 @@ def test_article_breadcrumbs_follow_primary_category(client, blog):
     primary, secondary = CategoryFactory(name="膝の痛み", slug="knee"), CategoryFactory(name="腰痛", slug="back")
     article = make_article(blog, title="膝と腰の記事", categories=[primary, secondary])
 
-    html = client.get(article.url).content.decode()
+    html = reader_html(client.get(article.url))
     crumbs = html.split('aria-label="パンくずリスト"')[1].split("</nav>")[0]
 
     labels = re.findall(r'<li>(?:<a href="[^"]*">|<span aria-current="page">)([^<]*)', crumbs)
@@ -121,8 +122,8 @@ def test_pagination_edges_never_500(client, blog, settings, query, status):
 def test_index_pages_twelve_newest_first(client, blog):
     articles = [make_article(blog, title=f"記事{i:02d}") for i in range(13)]
 
-    first = client.get("/blog/").content.decode()
-    second = client.get("/blog/?page=2").content.decode()
+    first = reader_html(client.get("/blog/"))
+    second = reader_html(client.get("/blog/?page=2"))
 
     assert first.count('class="card"') == 12
     assert first.index("記事12") < first.index("記事11")
@@ -136,7 +137,7 @@ def test_home_lists_newest_articles_and_category_counts(client, blog):
     make_article(blog, title="膝の記事B", categories=[knee])
     make_article(blog, title="膝の下書き", categories=[knee], publish=False)
 
-    html = client.get("/").content.decode()
+    html = reader_html(client.get("/"))
 
     assert "膝の記事A" in html and "膝の記事B" in html and "膝の下書き" not in html
     assert "膝の痛み</span> <span class=\"category-list__count\">2件</span>" in html
@@ -146,4 +147,4 @@ def test_designed_404_page(client, blog):
     response = client.get("/no-such-page/")
 
     assert response.status_code == 404
-    assert "お探しのページが見つかりません" in response.content.decode()
+    assert "お探しのページが見つかりません" in reader_html(response)

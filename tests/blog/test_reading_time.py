@@ -5,6 +5,7 @@ import pytest
 from blog import reading_time
 from blog.blocks import ArticleBodyBlock
 from tests.factories import ImageFactory, block, make_article, sample_body
+from tests.html import reader_html
 
 
 def body_of(raw_blocks):
@@ -23,7 +24,7 @@ def count_characters(monkeypatch):
 def test_reading_time_is_shown_in_japanese_on_the_article(client, blog):
     article = make_article(blog, lead="あ" * 400, body=[block("paragraph", "<p>" + "い" * 700 + "</p>")])
 
-    html = client.get(article.url).content.decode()
+    html = reader_html(client.get(article.url))
 
     assert "この記事は約3分で読めます" in html  # 1,100 characters
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from blog.related import adjacent_articles, related_articles
 from tests.factories import CategoryFactory, ImageFactory, make_article
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +69,7 @@ def test_related_never_lists_itself_drafts_unpublished_or_scheduled(client, blog
     scheduled.save_revision().publish()
     make_article(blog, title="公開中の記事", categories=[knee])
 
-    html = client.get(article.url).content.decode()
+    html = reader_html(client.get(article.url))
     related = section(html, 'id="related-heading"')
 
     assert "公開中の記事" in related
@@ -79,14 +80,14 @@ def test_related_never_lists_itself_drafts_unpublished_or_scheduled(client, blog
 
 def test_related_section_shows_up_to_four_cards_and_is_absent_when_alone(client, blog, knee):
     lonely = make_article(blog, title="ひとりの記事")
-    assert 'id="related-heading"' not in client.get(lonely.url).content.decode()
+    assert 'id="related-heading"' not in reader_html(client.get(lonely.url))
 
     article = make_article(blog, categories=[knee])
     for _ in range(5):
         make_article(blog, categories=[knee], hero_image=ImageFactory())
 
-    related = section(client.get(article.url).content.decode(), 'id="related-heading"')
-    assert ">関連記事</h2>" in client.get(article.url).content.decode()
+    related = section(reader_html(client.get(article.url)), 'id="related-heading"')
+    assert ">関連記事</h2>" in reader_html(client.get(article.url))
     assert related.count('class="card"') == 4
 
 
@@ -114,7 +115,7 @@ def test_previous_and_next_follow_publication_date_and_skip_drafts(client, blog)
     newer = make_article(blog, title="新しい記事", published_at=days_ago(10))
 
     assert adjacent_articles(article, article.readable_siblings()) == (older, newer)
-    nav = section(client.get(article.url).content.decode(), 'aria-label="前後の記事"', "</nav>")
+    nav = section(reader_html(client.get(article.url)), 'aria-label="前後の記事"', "</nav>")
     assert re.search(rf'href="{older.url}"><span class="prev-next__label">前の記事</span><span class="prev-next__title">古い記事</span>', nav)
     assert re.search(rf'href="{newer.url}"><span class="prev-next__label">次の記事</span><span class="prev-next__title">新しい記事</span>', nav)
     assert "下書き" not in nav and "止めた記事" not in nav
@@ -126,7 +127,7 @@ def test_first_and_last_articles_have_one_neighbour(client, blog):
 
     assert adjacent_articles(first, first.readable_siblings()) == (None, last)
     assert adjacent_articles(last, last.readable_siblings()) == (first, None)
-    nav = section(client.get(first.url).content.decode(), 'aria-label="前後の記事"', "</nav>")
+    nav = section(reader_html(client.get(first.url)), 'aria-label="前後の記事"', "</nav>")
     assert "次の記事" in nav and "前の記事" not in nav
 
 
@@ -142,4 +143,4 @@ def test_articles_published_at_the_same_moment_are_all_reachable(blog):
 def test_no_prev_next_nav_for_a_single_article(client, blog):
     article = make_article(blog)
 
-    assert 'aria-label="前後の記事"' not in client.get(article.url).content.decode()
+    assert 'aria-label="前後の記事"' not in reader_html(client.get(article.url))

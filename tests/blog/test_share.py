@@ -9,6 +9,7 @@ import pytest
 
 from blog.share import share_links
 from tests.factories import make_article
+from tests.html import reader_html
 
 URL = "https://example.com/blog/%E8%86%9D%E3%81%AE%E7%97%9B%E3%81%BF/"
 TITLE = "膝の内側が痛い？ 原因&ケア #セルフケア"
@@ -58,7 +59,7 @@ def test_encoding_is_percent_utf8_with_nothing_left_raw():
 def test_article_page_has_share_links_with_its_absolute_url_and_no_third_party_scripts(client, blog):
     article = make_article(blog, title="膝の痛み＆ストレッチ", slug="膝の痛み")
 
-    html = client.get(article.url).content.decode()
+    html = reader_html(client.get(article.url))
     box = html.split('data-share>', 1)[1].split("</section>", 1)[0]
 
     page_url = "http://localhost/blog/%E8%86%9D%E3%81%AE%E7%97%9B%E3%81%BF/"

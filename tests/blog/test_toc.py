@@ -5,6 +5,7 @@ import re
 import pytest
 
 from tests.factories import block, make_article
+from typography.phrases import mark_phrases
 
 pytestmark = pytest.mark.django_db
 
@@ -43,8 +44,8 @@ def test_toc_links_match_heading_ids_and_nest_h3_under_h2(client, blog):
     assert 'aria-labelledby="toc-title"' in toc and ">目次</summary>" in toc
     top_level = toc.split('class="toc__list">')[1]
     assert top_level.index("walking") < top_level.index("care")
-    assert re.search(r'#膝の内側が痛む原因">膝の内側が痛む原因</a>\s*<ol class="toc__sublist"><li><a href="#walking">', toc)
-    assert re.search(r'#care">自分でできるケア</a>\s*<ol class="toc__sublist"><li><a href="#ストレッチ">', toc)
+    assert re.search(rf'#膝の内側が痛む原因">{mark_phrases("膝の内側が痛む原因")}</a>\s*<ol class="toc__sublist"><li><a href="#walking">', toc)
+    assert re.search(rf'#care">{mark_phrases("自分でできるケア")}</a>\s*<ol class="toc__sublist"><li><a href="#ストレッチ">', toc)
 
 
 def test_toc_is_collapsible_without_javascript(client, blog):

@@ -11,6 +11,7 @@ from wagtail.models import Site
 from blog.models import ArticlePage
 from clinic.models import ClinicSettings
 from tests.factories import AuthorFactory, CategoryFactory, article_form_data, make_article, publish
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def test_editors_update_date_is_shown_as_last_updated(client, blog):
     updated = timezone.localdate() - timedelta(days=3)
     article = make_article(blog, published_at=published_days_ago(30), content_updated_on=updated)
 
-    dates = dates_line(client.get(article.url).content.decode())
+    dates = dates_line(reader_html(client.get(article.url)))
 
     assert article.updated_date == updated
     expected = f'最終更新日: <time datetime="{updated:%Y-%m-%d}">{updated.year}年{updated.month}月{updated.day}日</time>'
@@ -49,7 +50,7 @@ def test_republishing_without_an_update_date_shows_no_last_updated(client, blog)
 
     article.refresh_from_db()
     assert article.updated_date is None
-    assert "最終更新日" not in client.get(article.url).content.decode()
+    assert "最終更新日" not in reader_html(client.get(article.url))
 
 
 def test_update_date_on_the_publication_day_is_not_shown(blog):
@@ -66,7 +67,7 @@ def test_update_date_before_publication_is_a_japanese_form_error(admin_client, b
     response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[article.pk]), data)
 
     assert response.status_code == 200  # the form again, not a 500
-    assert "内容を更新した日は、公開日（2026年4月10日）より後の日付にしてください。" in response.content.decode()
+    assert "内容を更新した日は、公開日（2026年4月10日）より後の日付にしてください。" in reader_html(response)
     assert ArticlePage.objects.get(pk=article.pk).content_updated_on is None
 
 
@@ -77,7 +78,7 @@ def test_reviewer_is_shown_in_the_header_and_in_its_own_box(client, blog):
     reviewer = AuthorFactory(name="佐藤 誠", slug="sato", job_title="整形外科専門医", bio="膝関節の専門医です。")
     article = make_article(blog, reviewer=reviewer)
 
-    html = client.get(article.url).content.decode()
+    html = reader_html(client.get(article.url))
 
     assert '監修: <a href="/blog/author/sato/">佐藤 誠</a>（整形外科専門医）' in html
     box = html.split('id="reviewer-box-', 1)[1].split("</section>", 1)[0]
@@ -87,7 +88,7 @@ def test_reviewer_is_shown_in_the_header_and_in_its_own_box(client, blog):
 
 
 def test_article_without_reviewer_shows_no_review_line_or_box(client, blog):
-    html = client.get(make_article(blog).url).content.decode()
+    html = reader_html(client.get(make_article(blog).url))
 
     assert "監修" not in html
 
@@ -99,7 +100,7 @@ def test_deleting_the_reviewer_keeps_the_article(client, blog):
     reviewer.delete()
 
     response = client.get(article.url)
-    assert response.status_code == 200 and "佐藤 誠" not in response.content.decode()
+    assert response.status_code == 200 and "佐藤 誠" not in reader_html(response)
 
 
 # Disclaimer
@@ -107,7 +108,7 @@ def test_deleting_the_reviewer_keeps_the_article(client, blog):
 
 def test_default_disclaimer_is_shown_on_every_article(client, blog):
     for article in [make_article(blog), make_article(blog)]:
-        html = client.get(article.url).content.decode()
+        html = reader_html(client.get(article.url))
         assert DEFAULT_DISCLAIMER in html, article.title
 
 
@@ -117,11 +118,11 @@ def test_clinic_can_change_or_remove_the_disclaimer(client, blog):
 
     clinic.disclaimer = "当院の見解です。\n受診の目安にしてください。"
     clinic.save()
-    assert "当院の見解です。<br>受診の目安にしてください。" in client.get(article.url).content.decode()
+    assert "当院の見解です。<br>受診の目安にしてください。" in reader_html(client.get(article.url))
 
     clinic.disclaimer = ""
     clinic.save()
-    html = client.get(article.url).content.decode()
+    html = reader_html(client.get(article.url))
     assert 'class="disclaimer"' not in html and DEFAULT_DISCLAIMER not in html
 
 
@@ -137,7 +138,7 @@ def test_admin_saves_reviewer_and_update_date(admin_client, blog):
         publish(article_form_data(article, reviewer=reviewer.pk, content_updated_on="2026-05-01")),
     )
 
-    assert response.status_code == 302, response.content.decode()[:2000]
+    assert response.status_code == 302, reader_html(response)[:2000]
     saved = ArticlePage.objects.get(pk=article.pk)
     assert saved.reviewer == reviewer and saved.content_updated_on == date(2026, 5, 1)
     assert saved.live and saved.updated_date == date(2026, 5, 1)
@@ -151,7 +152,7 @@ def test_new_article_in_admin_can_have_reviewer_and_update_date(admin_client, bl
 
     response = admin_client.post(reverse("wagtailadmin_pages:add", args=["blog", "articlepage", blog.pk]), data)
 
-    assert response.status_code == 302, response.content.decode()[:2000]
+    assert response.status_code == 302, reader_html(response)[:2000]
     assert ArticlePage.objects.get(slug="admin-article").reviewer == reviewer
 
 
@@ -159,7 +160,7 @@ def test_admin_saves_the_disclaimer(admin_client, blog):
     site = Site.objects.get(is_default_site=True)
     url = reverse("wagtailsettings:edit", args=["clinic", "clinicsettings", site.pk])
     form = admin_client.get(url)
-    assert form.status_code == 200 and "記事の注意書き" in form.content.decode()
+    assert form.status_code == 200 and "記事の注意書き" in reader_html(form)
 
     response = admin_client.post(url, {"disclaimer": "自己判断せず、受診してください。", "cta_heading": "", "cta_text": ""})
 
@@ -179,7 +180,7 @@ def test_preview_of_a_new_article_renders_everything_without_error(admin_client,
     assert admin_client.post(url, data).json()["is_valid"] is True
     response = admin_client.get(url)
 
-    html = response.content.decode()
+    html = reader_html(response)
     assert response.status_code == 200
     assert "プレビュー中の記事" in html and "この記事の監修者" in html and "この記事は約1分で読めます" in html
     assert "公開済みの記事" in html  # related articles still work before the first save

@@ -18,6 +18,7 @@ from blog.models import ArticlePage
 from blog.video import NotAYouTubeVideo, YouTubeVideo, parse_youtube, video_object
 from tests.factories import AuthorFactory, CategoryFactory, ImageFactory, article_form_data, block, make_article, video_block
 from tests.query_budget import MAX_QUERIES
+from tests.html import reader_html
 
 ID = "M7lc1UVf-VE"
 
@@ -150,7 +151,7 @@ def test_article_renders_facade_without_iframe_or_youtube_script(client, blog, d
     with django_assert_max_num_queries(MAX_QUERIES["article"]):
         response = client.get(article.url)
 
-    html = response.content.decode()
+    html = reader_html(response)
     assert response.status_code == 200
     assert "<iframe" not in html
     assert "youtube.com/iframe_api" not in html and "www.youtube.com/s/" not in html
@@ -167,7 +168,7 @@ def test_article_renders_facade_without_iframe_or_youtube_script(client, blog, d
 def test_article_describes_its_video_as_json_ld_video_object(client, blog):
     article = make_article(blog, body=[video_block(title="膝</script><b>ストレッチ", caption="1分でできます")])
 
-    html = client.get(article.url).content.decode()
+    html = reader_html(client.get(article.url))
 
     objects = json_ld_videos(html)
     assert objects == [
@@ -189,7 +190,7 @@ def test_custom_thumbnail_replaces_youtube_thumbnail(client, blog):
     image = ImageFactory()
     article = make_article(blog, body=[video_block(thumbnail=image.pk)])
 
-    html = client.get(article.url).content.decode()
+    html = reader_html(client.get(article.url))
 
     assert "i.ytimg.com" not in html
     assert re.search(r'<img[^>]*class="video-facade__thumb"[^>]*src="/media/images/[^"]+"|'
@@ -218,7 +219,7 @@ def video_article_form(video_url):
 def stream_form_state(response):
     """The StreamField's values and errors, as the admin's JavaScript reads them
     (JSON inside an HTML attribute)."""
-    text = html.unescape(response.content.decode())
+    text = html.unescape(reader_html(response))
     return text.encode("ascii", "backslashreplace").decode("unicode_escape")
 
 
@@ -230,7 +231,7 @@ def add_url(blog):
 def test_admin_add_view_stores_canonical_video_id_and_start(admin_client, blog):
     response = admin_client.post(add_url(blog), video_article_form(f"https://m.youtube.com/watch?v={ID}&t=1m30s&si=x"))
 
-    assert response.status_code == 302, response.content.decode()[:2000]
+    assert response.status_code == 302, reader_html(response)[:2000]
     article = ArticlePage.objects.get(slug="video-article")
     stored = article.body.raw_data[1]
     assert stored["type"] == "video"
@@ -301,7 +302,7 @@ def test_youtube_link_embedded_in_rich_text_renders_as_facade(client, blog):
     paragraph = f'<p>動画です。</p><embed embedtype="media" url="https://www.youtube.com/shorts/{ID}"/>'
     article = make_article(blog, body=[block("paragraph", paragraph)])
 
-    html = client.get(article.url).content.decode()
+    html = reader_html(client.get(article.url))
 
     assert 'class="video-facade"' in html and "<iframe" not in html
     assert f'href="https://www.youtube.com/watch?v={ID}"' in html

@@ -19,6 +19,7 @@ from blog.snippets import Author, Category
 from clinic.models import ClinicSettings
 from home.models import HomePage
 from tests.query_budget import MAX_QUERIES
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -148,7 +149,7 @@ def test_demo_home_page_lists_the_newest_articles(client, demo, django_assert_ma
     with django_assert_max_num_queries(MAX_QUERIES["home"]):
         response = client.get("/")
 
-    html = response.content.decode()
+    html = reader_html(response)
     assert response.status_code == 200
     newest = ArticlePage.objects.readable().order_by("-first_published_at").first()
     assert newest.title in html

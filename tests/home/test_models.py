@@ -2,6 +2,7 @@
 
 import pytest
 from wagtail.models import Site
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -12,4 +13,4 @@ def test_settings_screen_offers_the_default_share_image(admin_client, site_tree)
     response = admin_client.get(f"/admin/settings/clinic/clinicsettings/{site.pk}/")
 
     assert response.status_code == 200
-    assert "共有用の標準画像" in response.content.decode()
+    assert "共有用の標準画像" in reader_html(response)

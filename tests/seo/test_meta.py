@@ -3,6 +3,7 @@
 import pytest
 
 from seo.meta import page_url
+from tests.html import reader_html
 
 
 @pytest.mark.parametrize(
@@ -21,7 +22,7 @@ def test_page_url_leaves_page_one_as_the_listing_itself(url, number, query, expe
 
 @pytest.mark.django_db
 def test_pages_that_are_no_page_still_get_the_site_feed_and_clinic_name(client, clinic):
-    html = client.get("/no-such-page/").content.decode()
+    html = reader_html(client.get("/no-such-page/"))
     head = html.split("</head>")[0]
 
     assert 'type="application/rss+xml"' in head and "http://localhost/blog/feed/" in head

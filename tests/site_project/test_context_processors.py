@@ -4,12 +4,13 @@ import pytest
 
 from tests.factories import make_article
 from tests.query_budget import MAX_QUERIES
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
 
 def test_search_page_links_the_blog_and_the_clinic_booking(client, clinic, blog):
-    html = client.get("/search/", {"q": "膝"}).content.decode()
+    html = reader_html(client.get("/search/", {"q": "膝"}))
 
     assert '<a href="/blog/">記事一覧</a>' in html
     assert 'href="https://example.com/booking">予約する</a>' in html
@@ -20,6 +21,6 @@ def test_a_blog_page_reuses_the_blog_it_holds(client, blog, django_assert_max_nu
     client.get(article.url)
 
     with django_assert_max_num_queries(MAX_QUERIES["article"]):
-        html = client.get(article.url).content.decode()
+        html = reader_html(client.get(article.url))
 
     assert '<a href="/blog/">記事一覧</a>' in html

@@ -48,3 +48,11 @@ def test_a_database_of_the_old_layout_migrates_forward_with_its_data():
     assert [article.pk] == [hit.article.pk for hit in search_articles("膝")[:]]  # the old index answers, unrebuilt
     assert group.permissions.get().content_type.app_label == "clinic"
     assert not ContentType.objects.filter(app_label="home", model="clinicsettings").exists()
+
+
+@pytest.mark.django_db
+def test_models_and_migrations_agree():
+    """makemigrations --check: no model change is left without its migration
+    (and no migration names one machine's folder, which would show as a change
+    on every other checkout)."""
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)

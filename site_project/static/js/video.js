@@ -27,6 +27,20 @@
     return true;
   }
 
+  // A YouTube thumbnail that cannot load (offline, blocked, a removed video)
+  // gives way to the local picture named in data-fallback, not a broken image.
+  function useFallback(img) {
+    var fallback = img.getAttribute("data-fallback");
+    if (fallback && img.getAttribute("src") !== fallback) {
+      img.removeAttribute("srcset");
+      img.src = fallback;
+    }
+  }
+  document.querySelectorAll("img.video-facade__thumb[data-fallback]").forEach(function (img) {
+    if (img.complete && img.naturalWidth === 0) useFallback(img);
+    img.addEventListener("error", function () { useFallback(img); });
+  });
+
   // With JavaScript the link acts as a button: announce it as one and let Space press it.
   document.querySelectorAll(".video-facade__link").forEach(function (link) {
     link.setAttribute("role", "button");

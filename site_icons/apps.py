@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SiteIconsConfig(AppConfig):
+    name = "site_icons"
+    verbose_name = "Site icons"

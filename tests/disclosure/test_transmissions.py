@@ -1,0 +1,40 @@
+"""外部送信: the page lists what the site really makes browsers send."""
+
+import pytest
+
+from disclosure.transmissions import site_transmissions
+from tests.factories import make_article, make_hidden_articles, paragraphs, video_block
+
+pytestmark = pytest.mark.django_db
+
+
+def test_youtube_is_disclosed_once_a_readable_article_has_a_video(client, blog):
+    make_article(blog, body=paragraphs("動画はありません。"))
+    assert site_transmissions() == []
+    assert "外部の事業者へ送信していません" in client.get("/external-transmission/").content.decode()
+
+    make_article(blog, body=[video_block()])
+
+    html = client.get("/external-transmission/").content.decode()
+    assert "YouTube" in html and "Google LLC" in html and "https://policies.google.com/privacy" in html
+
+
+def test_videos_only_in_hidden_articles_are_not_disclosed(blog):
+    make_hidden_articles(blog, body=[video_block()])
+
+    assert site_transmissions() == []
+
+
+def test_every_footer_links_to_the_disclosure(client, blog):
+    article = make_article(blog)
+
+    for url in ("/", "/blog/", article.url, "/search/?q=膝"):
+        assert 'href="/external-transmission/">外部送信について</a>' in client.get(url).content.decode(), url
+
+
+def test_disclosure_page_answers_in_a_few_queries(client, blog, django_assert_max_num_queries):
+    make_article(blog, body=[video_block()])
+    client.get("/external-transmission/")
+
+    with django_assert_max_num_queries(8):
+        assert client.get("/external-transmission/").status_code == 200

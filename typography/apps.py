@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TypographyConfig(AppConfig):
+    name = "typography"
+    verbose_name = "Typography"
