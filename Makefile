@@ -18,8 +18,12 @@ install: $(INSTALLED)
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
+# The scheduler (scheduled publishing and expiry) runs beside the server and
+# stops with it: Ctrl-C, or the server exiting, ends both.
 demo: migrate
 	PORT=$(PORT) $(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null; wait $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install

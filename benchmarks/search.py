@@ -11,6 +11,7 @@ The generator is deterministic: the same N gives the same articles.
 
 import argparse
 import os
+import re
 import random
 import statistics
 import sys
@@ -46,6 +47,8 @@ KNEE_LINES = [
 ]
 OA_LINE = "変形性膝関節症と診断された方も、無理のない範囲で続けられます。"
 FASCIA_LINE = "テニスボールを使った筋膜リリースも効果的です。"
+# Technical terms are glossed with their reading, as clinics write them.
+GASOKU_LINE = "鵞足（がそく）の周りの筋肉が硬くなると膝の内側が痛みます。"
 OTHER_TOPICS = {
     "腰": (
         ["腰が重い朝のストレッチ", "座り仕事の腰を守る習慣"],
@@ -79,6 +82,7 @@ QUERIES = {
     "two-token": "膝の痛み",
     "kana variant": "ひざ",
     "loanword compound": "筋膜リリース",
+    "reading in kana": "がそく",
 }
 
 
@@ -91,6 +95,7 @@ def relevant(query, text):
         "膝の痛み": knee and "痛み" in text,
         "変形性膝関節症": OA_LINE[:7] in text,
         "筋膜リリース": "筋膜リリース" in text,
+        "がそく": "鵞足" in text,
     }[query]
 
 
@@ -102,6 +107,7 @@ def generate(n, seed=2026):
             title = rng.choice(KNEE_TITLES).format(k=knee)
             topic_lines = [line.format(k=knee) for line in KNEE_LINES]
             extra = [OA_LINE] if rng.random() < 0.1 else []
+            extra += [GASOKU_LINE] if rng.random() < 0.1 else []
         else:
             titles, topic_lines = OTHER_TOPICS[rng.choice(list(OTHER_TOPICS))]
             title, extra = rng.choice(titles), []
@@ -210,15 +216,31 @@ def main():
     parser.add_argument("--workers", type=int, default=os.cpu_count(), help="analysing processes for the reindex")
     parser.add_argument("--existing", action="store_true", help="measure the articles an earlier run built")
     parser.add_argument("--replace", action="store_true", help="delete the database's articles first")
+    parser.add_argument("--reindex", action="store_true", help="with --existing: rebuild the index first")
+    parser.add_argument(
+        "--without-readings", action="store_true",
+        help="index and search without kana readings (the baseline the readings are compared with)",
+    )
     options = parser.parse_args()
 
+    from search import analyser
     from search.index import rebuild
     from search.query import search_articles
 
+    if options.without_readings:
+        # What the analyser did before readings: no glossed or dictionary
+        # reading is indexed, and no kana query is tried as a reading.
+        analyser.GLOSS = re.compile(r"(?!)")
+        analyser.MIN_READING_CHARS = 10**9
+        print("readings: off (baseline)")
     call_command("migrate", verbosity=0)
     print(f"database: {connection.vendor}, articles: {options.articles}")
     if options.existing:
         texts = existing_texts(options.articles)
+        if options.reindex:  # e.g. to compare --without-readings on the same articles
+            started = time.perf_counter()
+            rebuild(workers=options.workers)
+            print(f"reindex: {time.perf_counter() - started:.1f} s ({options.workers} analysing processes)")
     else:
         started = time.perf_counter()
         texts = build(options.articles, options.replace)
@@ -228,6 +250,8 @@ def main():
         print(f"reindex: {time.perf_counter() - started:.1f} s ({options.workers} analysing processes)")
     characters = sum(len(text) for text in texts.values())
     print(f"text: {characters / len(texts):.0f} characters per article")
+    if not options.without_readings:
+        print(readings_cost(list(texts.values())[:300]))
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")  # as autovacuum would after a bulk load
@@ -261,6 +285,29 @@ def main():
             f"  {statistics.median(whole):>12.1f} / {percentile(whole, 0.95):<7.1f}"
         )
     print(f"load average while measuring: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
+
+
+def readings_cost(texts):
+    """CPU time to analyse `texts` for the index with readings and without,
+    in this one process, and the tokens each way: what readings add to a
+    reindex and to the index, whatever the machine's load."""
+    from search import analyser
+
+    engine = analyser.get_analyser()
+    engine.tokens_for_index(texts[0])  # load the dictionary first
+    results = {}
+    for label, gloss, minimum in (("without", re.compile(r"(?!)"), 10**9), ("with", analyser.GLOSS, analyser.MIN_READING_CHARS)):
+        saved = analyser.GLOSS, analyser.MIN_READING_CHARS
+        analyser.GLOSS, analyser.MIN_READING_CHARS = gloss, minimum
+        started = time.process_time()
+        tokens = sum(len(engine.tokens_for_index(text)) for text in texts)
+        results[label] = (time.process_time() - started, tokens)
+        analyser.GLOSS, analyser.MIN_READING_CHARS = saved
+    (cpu_without, tokens_without), (cpu_with, tokens_with) = results["without"], results["with"]
+    return (
+        f"readings: analysing {len(texts)} articles takes {cpu_with / cpu_without:.2f}x the CPU "
+        f"({cpu_with:.2f} s vs {cpu_without:.2f} s) and gives {tokens_with / tokens_without:.2f}x the tokens"
+    )
 
 
 def timed(run, repeat, warmup=3):

@@ -11,9 +11,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
-from .video import YouTubeVideo, parse_youtube, play_label, video_object
+from security.streams import CheckedStreamBlockMixin
+
+from .video import VIDEO_ID, YouTubeVideo, parse_youtube, play_label, video_object
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "embed"]
 
@@ -34,12 +37,16 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", _("大見出し（H2）")), ("h3", _("小見出し（H3）"))],
         default="h2",
         label=_("レベル"),
+        # The level is markup, not words: indexing its label made 大見出し and
+        # H2 match every article. Search indexes only what readers read.
+        search_index=False,
     )
     text = blocks.CharBlock(label=_("見出し"), max_length=120)
     anchor = blocks.CharBlock(
         label=_("アンカーID"),
         required=False,
         max_length=80,
+        search_index=False,
         help_text=_("空欄なら見出しから自動で作ります。目次やリンクの飛び先になります。"),
     )
 
@@ -67,15 +74,34 @@ class ParagraphBlock(blocks.RichTextBlock):
         )
 
 
+class PhotoBlock(ImageBlock):
+    """Wagtail's ImageBlock, with its chooser labelled in Japanese: Wagtail
+    names it after the field ("Image"), which gettext cannot reach."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.child_blocks["image"].label = _("画像ファイル")
+
+
 class FigureBlock(blocks.StructBlock):
-    image = ImageBlock(label=_("画像"))
+    image = PhotoBlock(label=_("写真・図"))
     caption = blocks.CharBlock(label=_("キャプション"), required=False, max_length=200)
 
     class Meta:
         icon = "image"
         label = _("画像")
         template = "blocks/figure.html"
+        preview_template = "blocks/figure_preview.html"
         description = _("代替テキストとキャプション付きの写真・図。")
+
+    def get_preview_value(self):
+        """The site's newest picture, so the block picker shows a real photo
+        with its caption (as bakerydemo's CaptionedImageBlock does). A site
+        with no pictures yet gets a placeholder (blocks/figure_preview.html)."""
+        image = get_image_model().objects.order_by("-created_at", "-pk").first()
+        if image is not None:
+            image.contextual_alt_text, image.decorative = image.default_alt_text, False
+        return self.normalize({"image": image, "caption": _("写真の下に表示される説明文です。")})
 
 
 class ChecklistBlock(blocks.StructBlock):
@@ -127,9 +153,14 @@ class NoteValue(blocks.StructValue):
 
 
 class NoteBlock(blocks.StructBlock):
-    kind = blocks.ChoiceBlock(choices=NOTE_KINDS, default="point", label=_("種類"))
+    kind = blocks.ChoiceBlock(choices=NOTE_KINDS, default="point", label=_("種類"), search_index=False)
     title = blocks.CharBlock(label=_("タイトル"), required=False, max_length=80)
     text = blocks.RichTextBlock(label=_("内容"), features=["bold", "italic", "link", "ul", "ol"])
+
+    def get_searchable_content(self, value):
+        """The title readers see (NoteValue.heading: the editor's, or the
+        kind's name when blank), and the text."""
+        return [str(value.heading), *self.child_blocks["text"].get_searchable_content(value.get("text"))]
 
     class Meta:
         icon = "warning"
@@ -191,9 +222,17 @@ class YouTubeBlock(blocks.FieldBlock):
         return value or ""
 
     def to_python(self, value):
-        if isinstance(value, dict) and value.get("video_id"):
-            return YouTubeVideo(value["video_id"], int(value.get("start") or 0))
-        return None
+        """The stored {"video_id", "start"}; raises ValueError when it is not
+        one an editor could have saved (the article's StreamBlock then shows
+        the block as nothing: security.streams)."""
+        if not value:
+            return None
+        video_id, start = value["video_id"], value.get("start") or 0
+        if not (isinstance(video_id, str) and VIDEO_ID.fullmatch(video_id)):
+            raise ValueError(f"not a YouTube video ID: {video_id!r}")
+        if isinstance(start, bool) or not isinstance(start, (int, str)) or int(start) < 0:
+            raise ValueError(f"not a start second: {start!r}")
+        return YouTubeVideo(video_id, int(start))
 
     def get_prep_value(self, value):
         value = self.normalize(value)
@@ -241,7 +280,11 @@ class VideoBlock(blocks.StructBlock):
     title = blocks.CharBlock(
         label=_("動画のタイトル"),
         max_length=120,
-        help_text=_("再生ボタンの読み上げと、検索エンジン向けの情報に使います。"),
+        required=False,
+        help_text=_(
+            "再生ボタンの読み上げと、検索エンジン向けの情報に使います。"
+            "空欄なら保存するときに「動画：記事のタイトル」が入ります。"
+        ),
     )
     caption = blocks.CharBlock(label=_("キャプション"), required=False, max_length=200)
     thumbnail = ImageChooserBlock(
@@ -263,7 +306,22 @@ class VideoBlock(blocks.StructBlock):
         }
 
 
-class ArticleBodyBlock(blocks.StreamBlock):
+def fill_blank_video_titles(body, article_title):
+    """Give each video left without a title one made from the article's.
+
+    A video's real title lives on YouTube, and Teate never asks it (no
+    network at save time); the article's title says what the video is about.
+    Returns how many were filled."""
+    blank = [child for child in body if child.block_type == "video" and not (child.value.get("title") or "").strip()]
+    base = _("動画：%(title)s") % {"title": article_title} if article_title else str(_("YouTube動画"))
+    max_length = VideoBlock.base_blocks["title"].field.max_length
+    for number, child in enumerate(blank, start=1):
+        suffix = f"（{number}）" if len(blank) > 1 else ""
+        child.value["title"] = base[: max_length - len(suffix)] + suffix
+    return len(blank)
+
+
+class ArticleBodyBlock(CheckedStreamBlockMixin, blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     figure = FigureBlock()

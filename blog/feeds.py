@@ -5,7 +5,7 @@ import mimetypes
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from seo.meta import absolute_url, plain_text, site_name
@@ -54,7 +54,8 @@ class ArticleFeed(Feed):
         return articles[:FEED_LENGTH]
 
     def item_title(self, article):
-        return escape(article.title)
+        # Plain text: the feed generator escapes it for XML (once).
+        return article.title
 
     def item_link(self, article):
         return absolute_url(self.request, article.url)

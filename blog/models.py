@@ -3,7 +3,8 @@ and the article itself."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -17,11 +18,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from security.pages import PublicationWindowMixin
 from seo.meta import absolute_url
 
 from . import indexes, meta, reading_time, related, toc
-from .blocks import ArticleBodyBlock
+from .blocks import ArticleBodyBlock, fill_blank_video_titles
 from .feeds import ArticleFeed
+from .forms import ArticlePageForm
 from .links import ArticleTag
 from .pagination import paginate
 from .panels import RequiredInlinePanel
@@ -37,7 +40,7 @@ def home_crumb():
     return (_("ホーム"), reverse("wagtail_serve", args=[""]))
 
 
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(PublicationWindowMixin, RoutablePageMixin, Page):
     """The blog at /blog/: its newest articles, and the category, tag and
     author listings as sub-routes, so they share one URL prefix."""
 
@@ -55,11 +58,20 @@ class BlogIndexPage(RoutablePageMixin, Page):
     def articles(self):
         return ArticlePage.objects.child_of(self).readable().for_listing()
 
-    def listing_response(self, request, articles, template, crumb=None, **context):
+    def listing_response(self, request, articles, template, crumb=None, *, credited=False, **context):
+        """One page of a listing. A category, tag or author listing
+        (credited=True) exists only while a readable article credits its
+        subject: one that only drafts (or draft revisions), private, scheduled
+        or expired articles use would tell readers what is hidden, so it is a
+        404 as they are. Every listing or index of snippets follows this rule,
+        as the sitemap does."""
+        page = paginate(request, articles)
+        if credited and not page.paginator.count:
+            raise Http404
         crumbs = self.breadcrumbs()
         if crumb:
             crumbs.append(crumb)
-        context.update(articles=paginate(request, articles), blog_index=self, crumbs=crumbs)
+        context.update(articles=page, blog_index=self, crumbs=crumbs)
         return self.render(request, template=template, context_overrides=context)
 
     @path("")
@@ -87,21 +99,22 @@ class BlogIndexPage(RoutablePageMixin, Page):
         category = get_object_or_404(Category, slug=slug)
         articles = self.articles().filter(article_categories__category=category)
         crumb = (category.name, self.subpage_url("category", slug))
-        return self.listing_response(request, articles, "blog/category_page.html", crumb, category=category)
+        return self.listing_response(request, articles, "blog/category_page.html", crumb, credited=True, category=category)
 
     @path("tag/<str:slug>/", name="tag")
     def tag(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
         articles = self.articles().filter(tagged_items__tag=tag)
         crumb = (f"#{tag.name}", self.subpage_url("tag", slug))
-        return self.listing_response(request, articles, "blog/tag_page.html", crumb, tag=tag)
+        return self.listing_response(request, articles, "blog/tag_page.html", crumb, credited=True, tag=tag)
 
     @path("author/<str:slug>/", name="author")
     def author(self, request, slug):
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
-        articles = self.articles().filter(article_authors__author=author)
+        # A reviewer (監修) is credited too: every byline links to this page.
+        articles = self.articles().filter(Q(article_authors__author=author) | Q(reviewer=author)).distinct()
         crumb = (author.name, self.subpage_url("author", slug))
-        return self.listing_response(request, articles, "blog/author_page.html", crumb, author=author)
+        return self.listing_response(request, articles, "blog/author_page.html", crumb, credited=True, author=author)
 
     @path("feed/", name="feed")
     def feed(self, request):
@@ -109,6 +122,8 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     @path("category/<str:slug>/feed/", name="category_feed")
     def category_feed(self, request, slug):
+        if not self.articles().filter(article_categories__category__slug=slug).exists():
+            raise Http404  # as the category's own page (listing_response)
         return ArticleFeed()(request, blog=self, category_slug=slug)
 
     def seo_meta(self, request, context):
@@ -161,7 +176,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
         return [home_crumb(), (self.title, self.url)]
 
 
-class ArticlePage(Page):
+class ArticlePage(PublicationWindowMixin, Page):
     lead = models.TextField(
         _("リード文"),
         max_length=400,
@@ -229,6 +244,7 @@ class ArticlePage(Page):
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
+    base_form_class = ArticlePageForm
 
     class Meta:
         verbose_name = _("記事")
@@ -236,6 +252,7 @@ class ArticlePage(Page):
 
     def clean(self):
         super().clean()
+        fill_blank_video_titles(self.body, self.title)
         if self.slug in RESERVED_SLUGS:
             raise ValidationError(
                 {"slug": _("「%(slug)s」はブログのURLで使われているため使えません。") % {"slug": self.slug}}

@@ -14,6 +14,10 @@ def paginate(request, queryset, per_page=None):
     raw = request.GET.get("page", "")
     number = int(raw) if raw.isdecimal() and len(raw) < 10 else 1
     try:
-        return paginator.page(number)
+        page = paginator.page(number)
     except InvalidPage:
         raise Http404 from None
+    # 1 … 4 5 6 … 834: the links a reader needs, not one per page, so a
+    # long blog's listing does not grow with it.
+    page.elided_range = list(paginator.get_elided_page_range(number, on_each_side=2, on_ends=1))
+    return page

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from security.html import safe_url
+
 
 class Author(index.Indexed, models.Model):
     """A practitioner. Articles link to authors, not users, so a clinic can
@@ -99,7 +101,9 @@ class Author(index.Indexed, models.Model):
             ("YouTube", self.youtube_url),
             ("LINE", self.line_url),
         ]
-        return [(label, url) for label, url in pairs if url]
+        # Only web links: a javascript: or data: URL written to the database
+        # by an import must not reach the page or its JSON-LD sameAs.
+        return [(label, url) for label, url in pairs if safe_url(url)]
 
 
 class Category(index.Indexed, models.Model):

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from security.html import tel_url
+
 
 @register_setting(icon="site")
 class ClinicSettings(BaseSiteSetting):
@@ -86,11 +88,9 @@ class ClinicSettings(BaseSiteSetting):
 
     @property
     def phone_url(self):
-        """The phone number as a tel: link a phone can dial: digits and a
-        leading + only, however it was typed (0466-00-0000, （0466）00 0000,
-        full-width digits); "" when there is no number in it."""
-        digits = re.sub(r"[^0-9+]", "", unicodedata.normalize("NFKC", self.phone))
-        return f"tel:{digits}" if re.fullmatch(r"\+?[0-9]{3,}", digits) else ""
+        """The phone number as a tel: link a phone can dial: its digits (and a
+        leading +) only, or "" when it has none (security.html.tel_url)."""
+        return tel_url(self.phone)
 
     @property
     def opening_hours_lines(self):

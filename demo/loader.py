@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, Site, Task, Workflow
 
@@ -22,37 +23,77 @@ ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "teate-demo-2026"
 
 
+# Demo articles keep this key when an owner renames them (title or slug),
+# so a second run recognises them instead of publishing a duplicate.
+DEMO_NAMESPACE = uuid.UUID("5f0c7a52-8d8e-4d1e-9a4c-7465617465de")
+
+
+def demo_key(slug):
+    return uuid.uuid5(DEMO_NAMESPACE, f"article:{slug}")
+
+
 @transaction.atomic
 def load():
+    """Add whatever part of the demo is missing. Nothing that exists is
+    changed: not a password, not the Site, not the clinic's settings, not
+    an author, category or article an owner may have edited since."""
     home = ensure_home()
     blog = ensure_blog(home)
     ensure_clinic(home)
     authors = {data["slug"]: ensure_author(data) for data in content.AUTHORS}
-    categories = {c["slug"]: Category.objects.update_or_create(slug=c["slug"], defaults=c)[0] for c in content.CATEGORIES}
+    categories = {data["slug"]: ensure_category(data) for data in content.CATEGORIES}
     created = [ensure_article(blog, data, authors, categories, index) for index, data in enumerate(content.ARTICLES)]
     # A database loaded before the search index existed gets it filled here.
     index_articles(ArticlePage.objects.child_of(blog))
-    ensure_admin()
+    admin = ensure_admin()
     name_wagtail_defaults_in_japanese()
-    return {"home": home, "blog": blog, "created": sum(created), "articles": len(content.ARTICLES)}
+    return {
+        "home": home,
+        "blog": blog,
+        "created": sum(created),
+        "articles": len(content.ARTICLES),
+        "admin_created": admin is not None,
+    }
 
 
 def ensure_home():
     home = HomePage.objects.first()
-    if home is None:
-        root = Page.get_first_root_node()
-        # Wagtail's first migration leaves a placeholder welcome page; the clinic's home replaces it.
-        for placeholder in root.get_children().exact_type(Page):
-            placeholder.delete()
-        home = root.add_child(instance=HomePage(title=content.HOME["title"], slug="home", intro=content.HOME["intro"]))
-        home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    # Absolute URLs (canonical, feeds, sitemap, og:image) follow the Site, so
-    # it names the address `make demo` serves.
-    site.hostname, site.port, site.root_page = "127.0.0.1", int(os.environ.get("PORT") or 8000), home
-    site.site_name = content.CLINIC["clinic_name"]
-    site.save()
+    if home is not None:
+        return home
+    root = Page.get_first_root_node()
+    # Wagtail's first migration leaves a childless placeholder welcome page;
+    # the clinic's home replaces it.
+    placeholders = [page for page in root.get_children().exact_type(Page) if page.numchild == 0]
+    site = Site.objects.filter(is_default_site=True).first()
+    fresh_site = site is not None and site.root_page_id in {page.pk for page in placeholders}
+    if fresh_site:
+        # Still the fresh install's Site: it moves off the placeholder first,
+        # or deleting the placeholder would delete the Site with it.
+        site.root_page = root
+        site.save()
+    for placeholder in placeholders:
+        placeholder.delete()
+    home = root.add_child(instance=HomePage(title=content.HOME["title"], slug="home", intro=content.HOME["intro"]))
+    home.save_revision().publish()
+    if site is None:
+        # Absolute URLs (canonical, feeds, sitemap, og:image) follow the
+        # Site, so a new one names the address `make demo` serves.
+        Site.objects.create(
+            hostname="127.0.0.1", port=demo_port(), root_page=home, is_default_site=True,
+            site_name=content.CLINIC["clinic_name"],
+        )
+    elif fresh_site:
+        # Only Wagtail's untouched localhost:80 becomes the demo's address.
+        site.root_page = home
+        if (site.hostname, site.port) == ("localhost", 80):
+            site.hostname, site.port = "127.0.0.1", demo_port()
+        site.site_name = site.site_name or content.CLINIC["clinic_name"]
+        site.save()
     return home
+
+
+def demo_port():
+    return int(os.environ.get("PORT") or 8000)
 
 
 def ensure_blog(home):
@@ -64,15 +105,37 @@ def ensure_blog(home):
 
 
 def ensure_clinic(home):
-    site = Site.objects.get(root_page=home)
-    ClinicSettings.objects.update_or_create(site=site, defaults=content.CLINIC)
+    """The demo clinic, unless the owner has entered anything of their own.
+    (Reader pages create a row of defaults on first visit; that one is filled.)"""
+    site = Site.objects.filter(root_page=home).first()
+    if site is None:
+        return
+    clinic = ClinicSettings.for_site(site)
+    if any(getattr(clinic, field) != clinic._meta.get_field(field).get_default() for field in content.CLINIC):
+        return
+    for field, value in content.CLINIC.items():
+        setattr(clinic, field, value)
+    clinic.save()
 
 
 def ensure_author(data):
+    """The demo author with this slug, or an author of the same name under
+    any slug; created (with a drawn photo) only when there is neither."""
     data = dict(data)
+    slug = data.pop("slug")
+    existing = Author.objects.filter(slug=slug).first() or Author.objects.filter(name=data["name"]).first()
+    if existing:
+        return existing
     title, description = data.pop("photo")
-    data["photo"] = demo_image(title, description, seed=data["slug"], size=(600, 600))
-    return Author.objects.update_or_create(slug=data.pop("slug"), defaults=data)[0]
+    data["photo"] = demo_image(title, description, seed=slug, size=(600, 600))
+    return Author.objects.create(slug=slug, **data)
+
+
+def ensure_category(data):
+    """As ensure_author; a category's name is unique too, so an owner's
+    膝の痛み under another slug is the demo's 膝の痛み."""
+    existing = Category.objects.filter(slug=data["slug"]).first() or Category.objects.filter(name=data["name"]).first()
+    return existing or Category.objects.create(**data)
 
 
 def block(kind, value):
@@ -102,11 +165,19 @@ def ensure_article(blog, data, authors, categories, index):
     """Create one article unless it exists; returns whether it was created.
 
     An article without an "authors" key is credited to the first author."""
-    if ArticlePage.objects.child_of(blog).filter(slug=data["slug"]).exists():
+    siblings = ArticlePage.objects.child_of(blog)
+    key = demo_key(data["slug"])
+    # Loaded by a version without the key: recognised by slug or title.
+    if siblings.filter(Q(translation_key=key) | Q(slug=data["slug"]) | Q(title=data["title"])).exists():
         return False
     hero = demo_image(data["hero"][0], data["hero"][1], seed=data["slug"])
     article = ArticlePage(
-        title=data["title"], slug=data["slug"], lead=data["lead"], hero_image=hero, body=build_body(data["body"])
+        title=data["title"],
+        slug=data["slug"],
+        translation_key=key,
+        lead=data["lead"],
+        hero_image=hero,
+        body=build_body(data["body"]),
     )
     author_slugs = data.get("authors", [content.AUTHORS[0]["slug"]])
     article.article_authors = [ArticleAuthor(author=authors[slug]) for slug in author_slugs]
@@ -135,9 +206,10 @@ def name_wagtail_defaults_in_japanese():
 
 
 def ensure_admin():
+    """The demo's login, only on a database with no superuser and no `admin`
+    yet: its password is printed and public, so it must never be set on an
+    account someone already uses. Returns the user it created, or None."""
     User = get_user_model()
-    user, _ = User.objects.get_or_create(username=ADMIN_USERNAME, defaults={"email": "admin@example.com"})
-    user.is_staff = user.is_superuser = True
-    user.set_password(ADMIN_PASSWORD)
-    user.save()
-    return user
+    if User.objects.filter(Q(is_superuser=True) | Q(username=ADMIN_USERNAME)).exists():
+        return None
+    return User.objects.create_superuser(ADMIN_USERNAME, "admin@example.com", ADMIN_PASSWORD)

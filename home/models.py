@@ -6,11 +6,12 @@ from wagtail.models import Page
 
 from blog.models import ArticlePage
 from blog.snippets import Category
+from security.pages import PublicationWindowMixin
 from seo.jsonld import site_nodes
 from seo.meta import PageMeta, absolute_url, full_title, share_image, site_description, site_feeds, site_name
 
 
-class HomePage(Page):
+class HomePage(PublicationWindowMixin, Page):
     """The site root: who the clinic is, the newest articles, the categories."""
 
     intro = RichTextField(_("紹介文"), blank=True, features=["bold", "italic", "link"])

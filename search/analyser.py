@@ -9,6 +9,7 @@ The analyser is chosen by the TEATE_SEARCH_ANALYSER setting, so a site could
 swap Sudachi for another tokeniser without touching the index or the views.
 """
 
+import re
 import threading
 import unicodedata
 from functools import lru_cache
@@ -22,6 +23,21 @@ CHUNK_CHARS = 4000
 # A query longer than this is cut: nobody types more, and it bounds the work.
 MAX_QUERY_CHARS = 200
 MAX_QUERY_TOKENS = 16
+
+# A kanji term glossed with its reading, as health articles write them:
+# 鵞足（がそく）, 大腿四頭筋（だいたいしとうきん）.
+GLOSS = re.compile(r"[\u3400-\u9fff々〆ヶ]+[（(]([\u3041-\u3096\u30a1-\u30faー]{2,30})[）)]")
+KANA_ONLY = re.compile(r"[\u3041-\u3096\u30a1-\u30faー]+")
+KANJI = re.compile(r"[\u3400-\u9fff々〆ヶ]")
+# Shorter readings are too ambiguous to find anything useful (カタ: 肩, 型,
+# 方…); two-kana words such as ひざ already meet their kanji through
+# Sudachi's normalised forms.
+MIN_READING_CHARS = 3
+
+
+def katakana(text):
+    """Hiragana to katakana, the form readings are indexed in."""
+    return "".join(chr(ord(char) + 0x60) if "\u3041" <= char <= "\u3096" else char for char in text)
 
 
 def normalise(text):
@@ -66,6 +82,14 @@ class Analyser:
     def spans(self, text):
         raise NotImplementedError
 
+    def reading_for_query(self, text):
+        """A query typed in kana only, as the one reading token it may also
+        match (がそく → ガソク, indexed from 鵞足（がそく）); None otherwise."""
+        text = "".join(normalise(text[:MAX_QUERY_CHARS]).split())
+        if len(text) >= MIN_READING_CHARS and KANA_ONLY.fullmatch(text):
+            return katakana(text)
+        return None
+
 
 class SudachiAnalyser(Analyser):
     """SudachiPy with its core dictionary.
@@ -83,6 +107,7 @@ class SudachiAnalyser(Analyser):
         self._tokenizer = None
         self._lock = threading.Lock()
         self._skipped_pos = {}  # part-of-speech id -> skipped?
+        self._noun_pos = {}  # part-of-speech id -> a noun?
 
     @property
     def tokenizer(self):
@@ -110,16 +135,31 @@ class SudachiAnalyser(Analyser):
             yield from self._kept(self.tokenizer.tokenize(piece, mode))
 
     def tokens_for_index(self, text):
+        """Mode C, the mode-A parts of compounds, and readings: each kanji
+        noun's reading (膝関節症 → シツカンセツショウ) and each reading the
+        author glossed (鵞足（がそく） → ガソク; Sudachi reads 鵞足 as ガアシ),
+        so a reader who types the kana finds the kanji."""
         from sudachipy import SplitMode
 
-        tokens = []
+        tokens = [katakana(reading) for reading in GLOSS.findall(normalise(text))]
         for morpheme in self._morphemes(text, SplitMode.C):
             tokens.append(token_for(morpheme.normalized_form()))
             if morpheme.end() - morpheme.begin() > 1:
                 parts = morpheme.split(SplitMode.A)
                 if len(parts) > 1:
                     tokens.extend(token_for(part.normalized_form()) for part in parts)
+            if self._is_noun(morpheme) and KANJI.search(morpheme.surface()):
+                reading = morpheme.reading_form()
+                if len(reading) >= MIN_READING_CHARS:
+                    tokens.append(reading)
         return [token for token in tokens if token]
+
+    def _is_noun(self, morpheme):
+        pos_id = morpheme.part_of_speech_id()
+        noun = self._noun_pos.get(pos_id)
+        if noun is None:
+            noun = self._noun_pos[pos_id] = morpheme.part_of_speech()[0] == "名詞"
+        return noun
 
     def tokens_for_query(self, text):
         from sudachipy import SplitMode

@@ -96,7 +96,12 @@ class AnalysedBackendMixin:
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         query = analysed_query(query)
         if query is None:
-            return EmptySearchResults()
+            # A query of only symbols or emoji analyses to nothing. The admin's
+            # listings read `.model` off the results, as off a queryset, so
+            # the empty results must still say what they are empty of.
+            empty = EmptySearchResults()
+            empty.model = getattr(model_or_queryset, "model", model_or_queryset)
+            return empty
         kwargs["fields"] = None
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
 

@@ -25,21 +25,31 @@ from .index import reader_text
 # over every readable article. Ranking: how well the title matches, then
 # newest first. Ranking the body too (ts_rank over the whole vector) cost
 # ~20 ms per 3,000 hits, which broke the latency target for common words.
-POSTGRES_MATCH = "blog_searchentry.vector @@ plainto_tsquery('simple', %s)"
-POSTGRES_RANK = "ts_rank(blog_searchentry.title_vector, plainto_tsquery('simple', %s))"
+POSTGRES_QUERY = "plainto_tsquery('simple', %s)"
+# A kana query also matches its reading: every word, or the reading.
+POSTGRES_QUERY_OR_READING = "(plainto_tsquery('simple', %s) || plainto_tsquery('simple', %s))"
+POSTGRES_MATCH = "blog_searchentry.vector @@ {query}"
+POSTGRES_RANK = "ts_rank(blog_searchentry.title_vector, {query})"
 # "+rowid" keeps SQLite from handing the id list to FTS5 as rowid lookups,
 # which runs the full-text match once per readable article (10x slower).
 SQLITE_SQL = """
     SELECT rowid FROM blog_searchentry_fts
     WHERE blog_searchentry_fts MATCH %s AND +rowid IN ({readable})
-    ORDER BY bm25(blog_searchentry_fts, 10.0, 1.0), rowid DESC
+    ORDER BY {reading_first}bm25(blog_searchentry_fts, 10.0, 1.0), rowid DESC
 """
+# A kana query's reading hits come first: がそく means 鵞足 before it means
+# whatever its kana happen to spell word by word (が, そう, 九).
+SQLITE_READING_FIRST = "rowid IN (SELECT rowid FROM blog_searchentry_fts WHERE blog_searchentry_fts MATCH %s) DESC, "
 
 
-def fts5_expression(tokens):
+def fts5_expression(tokens, reading=None):
     """Each token as an FTS5 string, so quotes, AND/OR/NOT, NEAR, * and
     parentheses typed by a reader are only ever text."""
-    return " ".join('"{}"'.format(token.replace('"', '""')) for token in tokens)
+    every_word = " ".join('"{}"'.format(token.replace('"', '""')) for token in tokens)
+    if reading is None:
+        return every_word
+    reading = '"{}"'.format(reading.replace('"', '""'))
+    return f"({every_word}) OR {reading}" if every_word else reading
 
 
 def clean_query(text):
@@ -48,21 +58,28 @@ def clean_query(text):
     return " ".join((text or "").split())[:MAX_QUERY_CHARS]
 
 
-def matching_ids(tokens):
+def matching_ids(tokens, reading=None):
     readable = ArticlePage.objects.readable().order_by()
-    text = " ".join(tokens)
     if connection.vendor == "postgresql":
+        query, params, reading_first = POSTGRES_QUERY, [" ".join(tokens)], []
+        if reading is not None:
+            query, params = POSTGRES_QUERY_OR_READING, [*params, reading]
+            reading_first = [RawSQL(POSTGRES_MATCH.format(query=POSTGRES_QUERY), [reading]).desc()]
         hits = (
             readable.filter(search_entry__isnull=False)
-            .filter(RawSQL(POSTGRES_MATCH, [text], output_field=BooleanField()))
-            .order_by(RawSQL(POSTGRES_RANK, [text]).desc(), "-pk")
+            .filter(RawSQL(POSTGRES_MATCH.format(query=query), params, output_field=BooleanField()))
+            .order_by(*reading_first, RawSQL(POSTGRES_RANK.format(query=query), params).desc(), "-pk")
             .values_list("pk")
         )
         return _ids_through_gin(*hits.query.sql_with_params())
     if connection.vendor == "sqlite":
         readable_sql, readable_params = readable.values("pk").query.sql_with_params()
+        sql = SQLITE_SQL.format(readable=readable_sql, reading_first=SQLITE_READING_FIRST if reading else "")
+        params = [fts5_expression(tokens, reading), *readable_params]
+        if reading is not None:
+            params.append(fts5_expression([reading]))
         with connection.cursor() as cursor:
-            cursor.execute(SQLITE_SQL.format(readable=readable_sql), [fts5_expression(tokens), *readable_params])
+            cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
     raise NotImplementedError(f"Japanese search supports PostgreSQL and SQLite, not {connection.vendor}")
 
@@ -126,5 +143,7 @@ class SearchResults(Sequence):
 def search_articles(query):
     """Readable articles matching every word of `query`, best first.
     Any text is a valid query; one with nothing searchable in it finds nothing."""
-    tokens = get_analyser().tokens_for_query(query or "")
-    return SearchResults(matching_ids(tokens) if tokens else [], tokens)
+    analyser = get_analyser()
+    tokens = analyser.tokens_for_query(query or "")
+    reading = analyser.reading_for_query(query or "")
+    return SearchResults(matching_ids(tokens, reading) if tokens or reading else [], tokens)

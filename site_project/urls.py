@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -9,11 +8,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from disclosure.views import external_transmission
 from search import views as search_views
+from security import throttle
+from security.media import serve_media
 from seo.sitemaps import SITEMAPS, robots_txt
 from site_icons import views as icon_views
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
@@ -22,19 +22,28 @@ urlpatterns = [
     path("external-transmission/", external_transmission, name="external_transmission"),
     path("favicon.ico", icon_views.favicon, name="favicon"),
     path("manifest.webmanifest", icon_views.manifest, name="web_manifest"),
+    # Wagtail's own view for page passwords, throttled; same path and name.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        throttle.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-elif settings.SERVE_MEDIA:
+if settings.DEBUG or settings.SERVE_MEDIA:
     # The Docker setup has no file server in front for uploaded photos;
     # Django serves them from the media volume (whitenoise only does static).
     media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT})]
+
+# Django's own admin is a second login screen editors never need; an
+# operator who does turns it on with TEATE_DJANGO_ADMIN=1.
+if settings.TEATE_DJANGO_ADMIN:
+    urlpatterns.insert(0, path("django-admin/", admin.site.urls))
 
 # Wagtail serves every page; it must come last.
 urlpatterns += [path("", include(wagtail_urls))]

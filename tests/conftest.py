@@ -37,6 +37,15 @@ def no_network():
     socket.socket.connect = original_connect
 
 
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Each test starts with no page cached: the database is rolled back
+    between tests, the cache is not (it may be the shared Redis server)."""
+    from serving.cache import purge
+
+    purge(["site"])
+
+
 @pytest.fixture
 def site_tree(db):
     """(home, blog) pages with the default site pointing at home."""

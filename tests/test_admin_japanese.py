@@ -6,6 +6,7 @@ the admin's JavaScript). These tests fail if that catalog stops loading.
 """
 
 import ast
+from html import unescape
 import json
 import re
 import struct
@@ -119,3 +120,60 @@ def test_compiled_catalog_matches_its_po_file(domain):
     assert compiled == source_entries(LOCALE_DIR / f"{domain}.po"), (
         f"recompile: msgfmt -o locale/ja/LC_MESSAGES/{domain}.mo locale/ja/LC_MESSAGES/{domain}.po"
     )
+
+
+# --- Strings Wagtail leaves in English where gettext cannot reach (issue 12) ----------------
+
+
+def test_page_explorer_names_the_root_in_japanese(admin_client, blog):
+    from wagtail.models import Collection, Page
+
+    html = admin_client.get(reverse("wagtailadmin_explore", args=[Page.get_first_root_node().pk])).content.decode()
+
+    assert "ルート" in html and "Root" not in html
+    assert Collection.get_first_root_node().name == "ルート"
+
+
+def test_admin_titles_end_with_the_site_s_japanese_name_not_wagtail(admin_client, blog):
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert re.search(r"<title>[^<]*- 手当て 管理画面</title>", html)
+    assert "- Wagtail</title>" not in html
+
+
+def test_article_editor_labels_the_image_chooser_and_tabs_in_japanese(admin_client, blog):
+    html = admin_client.get(add_article_url(blog)).content.decode()
+
+    # The StreamField's block definitions arrive as JSON inside an attribute.
+    definitions = unescape(html).encode("ascii", "backslashreplace").decode("unicode_escape")
+    assert '"label": "画像ファイル"' in definitions and '"label": "Image"' not in definitions
+    assert "URLと検索結果" in html and "プロモート" not in html
+    assert "読者に表示するタイトルです。" in html and "一般公開のもとで表示したいページタイトル" not in html
+
+
+def test_listing_has_no_english_aria_label_or_hidden_none(admin_client, blog):
+    html = admin_client.get(reverse("wagtailadmin_explore", args=[blog.pk])).content.decode()
+
+    assert 'aria-label="操作"' in html and 'aria-label="Actions"' not in html
+    assert not re.search(r">\s*None\s*<", html)
+
+
+def test_scheduled_article_is_badged_as_scheduled_for_publication(admin_client, blog):
+    from django.utils import timezone
+
+    from tests.factories import make_article
+
+    article = make_article(blog, title="来週の記事", publish=False)
+    article.go_live_at = timezone.now() + timezone.timedelta(days=7)
+    article.save_revision().publish()
+
+    html = admin_client.get(reverse("wagtailadmin_explore", args=[blog.pk])).content.decode()
+
+    assert "公開予定" in html and "予定日" not in html
+
+
+def test_date_picker_s_hidden_button_gets_a_japanese_label(admin_client, blog):
+    html = admin_client.get(add_article_url(blog)).content.decode()
+
+    assert 'data-save-selected-label="選択した日時を保存"' in html
+    assert "editing/admin.js" in html

@@ -1,6 +1,6 @@
 from django import template
 
-from booking.links import booking_links as links_for, safe_href
+from booking.links import booking_links as links_for
 
 register = template.Library()
 
@@ -9,9 +9,3 @@ register = template.Library()
 def booking_links(clinic):
     """{% booking_links clinic as links %}: see booking/links.py."""
     return links_for(clinic)
-
-
-@register.filter
-def booking_url(url):
-    """An http(s)/tel URL unchanged; anything else becomes ""."""
-    return safe_href(url)

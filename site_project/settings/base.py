@@ -1,5 +1,6 @@
 """Settings shared by every environment; dev, production and test adjust them."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -9,7 +10,9 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
+    "serving",
     "demo",
+    "editing",
     "home",
     "search",
     "blog",
@@ -21,6 +24,9 @@ INSTALLED_APPS = [
     "booking",
     "disclosure",
     "site_icons",
+    "security",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -45,12 +51,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "site_project.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 for every response; the page cache stores the ETag with the page.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "serving.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -60,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "wordpress.middleware.QueryStringRedirectMiddleware",
+    # Last, so it sees the login views' answers (docs/security.md).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_project.urls"
@@ -91,7 +103,40 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The demo's SQLite: readers never wait for a writer (WAL), and a write
+    # transaction takes its lock when it begins (IMMEDIATE), so two admin
+    # requests at once (autosave and preview) queue for up to 20 s instead
+    # of failing with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes counts failed logins on every login form (Wagtail's admin, the
+# front-end login) before Django's own backend checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# A clinic has two or three staff, who rarely mistype five times running:
+# five failures from one address lock that address out for 15 minutes.
+# Locking by address, not by user name, means a stranger cannot lock the
+# staff out by guessing at their names.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "security.throttle.client_ip"
+# How many proxies in front append to X-Forwarded-For (the production shape
+# has one); 0 trusts only the socket's address.
+TEATE_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+# Passwords on Wagtail's password-restricted pages (security/throttle.py).
+TEATE_PAGE_PASSWORD_ATTEMPTS = 10
+TEATE_PAGE_PASSWORD_WINDOW = 15 * 60  # seconds
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -120,6 +165,10 @@ MEDIA_URL = "/media/"
 # does it (production turns this on from the environment; DEBUG always serves).
 SERVE_MEDIA = False
 
+# Django's own admin (/django-admin/) is off: editors use Wagtail's, and a
+# second login screen is a second thing to attack (docs/security.md).
+TEATE_DJANGO_ADMIN = os.environ.get("TEATE_DJANGO_ADMIN") == "1"
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -131,8 +180,14 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "手当て Teate"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# No avatar requests to gravatar.com: the admin would send a hash of each
+# editor's e-mail address to a third party. Editors can upload a photo.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The admin speaks Japanese first; English stays available per user.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
+# No avatars from Gravatar: the admin would send each editor's e-mail hash
+# to a third party, and the admin's Content-Security-Policy allows no other host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 
@@ -151,24 +206,79 @@ WAGTAILEMBEDS_FINDERS = [
 ]
 
 # What readers' browsers may load: our own files, YouTube thumbnails, and the
-# privacy-enhanced player once a reader presses play (docs/video.md).
+# privacy-enhanced player once a reader presses play (docs/video.md). No
+# inline script or style at all: our templates use classes only, so markup
+# injected by stored data can neither run nor restyle the page.
 CONTENT_SECURITY_POLICY = {
     "default-src": ["'self'"],
     "img-src": ["'self'", "https://i.ytimg.com", "data:"],
     "frame-src": ["https://www.youtube-nocookie.com"],
     "script-src": ["'self'"],
-    # Inline style attributes appear in error pages and Wagtail's editor bar.
-    "style-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
 }
-CONTENT_SECURITY_POLICY_EXEMPT = ["/admin/", "/django-admin/"]
+# Wagtail's editor needs inline scripts (inline panels, date pickers) and
+# style attributes, so the admin keeps those; everything else stays as
+# strict as for readers: no other origin's script, no plugins, no framing
+# by other sites, forms post only here (docs/security.md).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https://i.ytimg.com"],
+    "font-src": ["'self'", "data:"],
+    "frame-src": ["'self'", "https://www.youtube-nocookie.com"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+ADMIN_PATHS = ["/admin/", "/django-admin/"]
+# Powerful browser features no page of a clinic's blog uses; the YouTube
+# player keeps fullscreen and picture-in-picture.
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+    "serial": [],
+    "bluetooth": [],
+    "midi": [],
+    "browsing-topics": [],
+    "fullscreen": ["self", '"https://www.youtube-nocookie.com"'],
+}
 
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Upload limits (docs/security.md). A phone photo is 12–48 megapixels and a
+# few megabytes; an 11,000 × 11,000 picture (121 MP) takes seconds to draw.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Every uploaded image is decoded once before it is accepted (security/uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "security.uploads.ImageForm"
 
 BLOG_PAGE_SIZE = 12
+
+# Serving (docs/serving.md): the page cache for anonymous readers, the
+# lifetimes sent to browsers and to the proxy, and where to send purges.
+SERVING_PAGE_CACHE = True
+SERVING_CACHE_ALIAS = "default"
+# Only for development and tests: a per-process cache no purge reaches.
+SERVING_ALLOW_LOCAL_CACHE = False
+SERVING_SHARED_MAX_AGE = 600
+SERVING_BROWSER_MAX_AGE = 60
+SERVING_STALE_WHILE_REVALIDATE = 30
+SERVING_UNCACHED_PATHS = ["/admin/", "/django-admin/", "/documents/", "/media/"]
+SERVING_PROXY_PURGE_URLS = []
+
+# Wagtail's background work (search and reference indexes, renditions) runs
+# inside the request unless production sets a database-backed queue.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # WordPress import from the admin (docs/wordpress.md): uploads are kept out of
 # MEDIA_ROOT (they hold drafts and private posts) and capped in size.

@@ -1,7 +1,15 @@
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = True
 # A development-only key: production reads DJANGO_SECRET_KEY from the environment.
 SECRET_KEY = "dev-only-not-secret-teate"
 ALLOWED_HOSTS = ["*"]
+# `make demo` runs the scheduler in a second process, which no local-memory
+# cache reaches: the page cache is on only with a shared Redis.
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}}
+else:
+    SERVING_PAGE_CACHE = False
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

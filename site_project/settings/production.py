@@ -10,6 +10,7 @@ CSRF_TRUSTED_ORIGINS = [
 ]
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", WAGTAILADMIN_BASE_URL)  # noqa: F405
 
+STATIC_ROOT = os.environ.get("DJANGO_STATIC_ROOT", STATIC_ROOT)  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
 
 # HTTPS everywhere; a TLS-terminating proxy in front sets X-Forwarded-Proto.
@@ -28,14 +29,24 @@ CSRF_COOKIE_SECURE = HTTPS_ONLY
 
 SERVE_MEDIA = os.environ.get("DJANGO_SERVE_MEDIA", "0") == "1"
 
+# The page cache must be shared by every worker (serving/checks.py refuses a
+# local-memory one): without REDIS_URL the app does not start.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/1"),
+        "LOCATION": os.environ["REDIS_URL"],
+        # Several sites (or test runs) may share one Redis server.
+        "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", ""),
     }
     if os.environ.get("REDIS_URL")
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+# Each caching proxy in front (comma-separated), told to drop pages on publish.
+SERVING_PROXY_PURGE_URLS = [u.strip() for u in os.environ.get("TEATE_PROXY_PURGE_URLS", "").split(",") if u.strip()]
+
+# Background tasks go to a queue in the database; the `worker` service
+# (manage.py db_worker) runs them off the editor's request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,

@@ -204,6 +204,7 @@ def test_author_is_created_and_edited_in_the_snippet_admin(admin_client, client,
     assert created.status_code == 302 and edited.status_code == 302
     author.refresh_from_db()
     assert author.job_title == "理学療法士・院長"
+    make_article(blog, authors=[author])  # an author's page exists once an article credits them
     assert "理学療法士・院長" in reader_html(client.get("/blog/author/sato/"))
 
 

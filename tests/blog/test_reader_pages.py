@@ -42,10 +42,13 @@ def test_draft_article_is_not_served_or_listed(client, blog):
     draft = make_article(blog, title="下書きの記事", publish=False, categories=[category], authors=[author], tags=["膝"])
 
     assert client.get(f"/blog/{draft.slug}/").status_code == 404
-    for url in ["/blog/", "/blog/category/knee/", "/blog/author/yamada/", "/blog/tag/膝/", "/"]:
+    for url in ["/blog/", "/"]:
         response = client.get(url)
         assert response.status_code == 200, url
         assert "下書きの記事" not in reader_html(response), url
+    # Credited only on the draft: these listings do not exist yet (test_hidden_listings.py).
+    for url in ["/blog/category/knee/", "/blog/author/yamada/", "/blog/tag/膝/"]:
+        assert client.get(url).status_code == 404, url
 
 
 def test_unpublished_article_disappears_from_listings(client, blog):

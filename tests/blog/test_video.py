@@ -202,14 +202,17 @@ def test_custom_thumbnail_replaces_youtube_thumbnail(client, blog):
 # --- The admin ------------------------------------------------------------------------------
 
 
-def video_article_form(video_url):
+def video_article_form(video_url, title="動画つきの記事", video_titles=("太もも内側のストレッチ",)):
     return article_form_data(
-        title="動画つきの記事",
+        title=title,
         slug="video-article",
         lead="ストレッチの動画つきです。",
         body=[
             ("paragraph", rich_text("<p>動画を見ながら試してください。</p>")),
-            ("video", {"video": video_url, "title": "太もも内側のストレッチ", "caption": "", "thumbnail": ""}),
+            *[
+                ("video", {"video": video_url, "title": video_title, "caption": "", "thumbnail": ""})
+                for video_title in video_titles
+            ],
         ],
         authors=[AuthorFactory()],
         categories=[CategoryFactory()],
@@ -237,6 +240,29 @@ def test_admin_add_view_stores_canonical_video_id_and_start(admin_client, blog):
     assert stored["type"] == "video"
     assert stored["value"]["video"] == {"video_id": ID, "start": 90}
     assert stored["value"]["title"] == "太もも内側のストレッチ"
+
+
+@pytest.mark.django_db
+def test_video_left_without_a_title_is_named_after_the_article(admin_client, client, blog):
+    form = video_article_form(f"https://youtu.be/{ID}", title="膝のストレッチ", video_titles=("",))
+
+    response = admin_client.post(add_url(blog), {**form, "action-publish": "action-publish"})
+
+    assert response.status_code == 302
+    assert ArticlePage.objects.get().body.raw_data[1]["value"]["title"] == "動画：膝のストレッチ"
+    html = client.get("/blog/video-article/").content.decode()
+    assert 'aria-label="動画を再生：動画：膝のストレッチ"' in html
+    assert json_ld_videos(html)[0]["name"] == "動画：膝のストレッチ"
+
+
+@pytest.mark.django_db
+def test_several_untitled_videos_get_numbered_titles_and_a_typed_title_is_kept(admin_client, blog):
+    form = video_article_form(f"https://youtu.be/{ID}", title="膝のストレッチ", video_titles=("", "自分で付けた題", " "))
+
+    admin_client.post(add_url(blog), form)
+
+    titles = [block["value"]["title"] for block in ArticlePage.objects.get().body.raw_data[1:]]
+    assert titles == ["動画：膝のストレッチ（1）", "自分で付けた題", "動画：膝のストレッチ（2）"]
 
 
 @pytest.mark.django_db

@@ -164,10 +164,40 @@ def test_demo_pages_render_for_a_reader(client, demo):
         assert client.get(url).status_code == 200, url
 
 
-def test_load_demo_command_prints_the_admin_login(demo):
+def test_load_demo_again_never_prints_or_resets_the_admin_login(demo):
+    admin = get_user_model().objects.get(username=ADMIN_USERNAME)
+    admin.set_password("the-owners-own-password")
+    admin.save()
     out = io.StringIO()
 
     call_command("load_demo", stdout=out)
 
-    assert ADMIN_USERNAME in out.getvalue() and ADMIN_PASSWORD in out.getvalue()
-    assert get_user_model().objects.get(username=ADMIN_USERNAME).check_password(ADMIN_PASSWORD)
+    assert ADMIN_PASSWORD not in out.getvalue()
+    admin.refresh_from_db()
+    assert admin.check_password("the-owners-own-password")
+
+
+def test_load_demo_again_keeps_the_owners_site_settings_and_content(demo):
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "blog.example.jp", 443
+    site.save()
+    clinic = ClinicSettings.for_site(site)
+    clinic.clinic_name, clinic.booking_url = "みどり整骨院", "https://example.jp/yoyaku"
+    clinic.save()
+    Author.objects.filter(slug="yamada-haruka").update(bio="院長の自己紹介を書き直しました。")
+    Category.objects.filter(slug="knee").update(description="膝について、院の言葉で。")
+    article = ArticlePage.objects.get(slug=content.ARTICLES[0]["slug"])
+    article.title, article.slug = "院長が書き直した題名", "renamed-by-owner"
+    article.save_revision().publish()
+    before = demo_counts()
+
+    result = load()
+
+    assert result["created"] == 0 and demo_counts() == before
+    site.refresh_from_db()
+    assert (site.hostname, site.port) == ("blog.example.jp", 443)
+    clinic.refresh_from_db()
+    assert (clinic.clinic_name, clinic.booking_url) == ("みどり整骨院", "https://example.jp/yoyaku")
+    assert Author.objects.get(slug="yamada-haruka").bio == "院長の自己紹介を書き直しました。"
+    assert Category.objects.get(slug="knee").description == "膝について、院の言葉で。"
+    assert not ArticlePage.objects.filter(slug=content.ARTICLES[0]["slug"]).exists()

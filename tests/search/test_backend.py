@@ -55,3 +55,15 @@ def test_backend_search_api_matches_through_the_analyser():
 
     results = get_search_backend().search("肩凝り", Author)
     assert [author.name for author in results] == ["山田 遥"]
+
+
+@pytest.mark.parametrize("snippet", ["author", "category"])
+@pytest.mark.parametrize("query", ['"', "-", "😀", "・・・", "()"])
+def test_admin_snippet_search_of_only_symbols_shows_an_empty_list(admin_client, snippet, query):
+    AuthorFactory(name="山田 遥")
+    CategoryFactory(name="膝の痛み")
+
+    response = admin_client.get(f"/admin/snippets/blog/{snippet}/", {"q": query})
+
+    assert response.status_code == 200
+    assert "山田 遥" not in response.content.decode() and "膝の痛み" not in response.content.decode()

@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction
 
 from search.models import SearchEntry
 from search.query import search_articles
-from tests.factories import make_article, paragraphs
+from tests.factories import block, make_article, paragraphs, sample_body
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +115,34 @@ def test_categories_and_tags_are_searchable(blog):
     make_article(blog, title="朝の体操", lead="朝に。", tags=["膝痛"], body=paragraphs("ゆっくり動かします。"))
 
     assert found("膝痛") == ["朝の体操"]
+
+
+@pytest.mark.parametrize("label", ["大見出し", "H2", "h2", "小見出し", "アンカーID", "walking", "caution", "ポイント"])
+def test_block_labels_and_editor_only_fields_are_not_searchable(blog, label):
+    # sample_body has an H2 and an H3 heading (one with the anchor "walking")
+    # and a note of kind "caution" titled 注意: readers see none of these words.
+    make_article(blog, title="膝の体操", body=sample_body())
+
+    assert found(label) == []
+
+
+def test_what_readers_read_in_blocks_is_searchable(blog):
+    make_article(blog, title="膝の体操", body=sample_body())
+
+    for words in ["膝の内側が痛む原因", "歩き方のくせ", "押すと痛い", "背すじ", "腫れているときは受診", "楽になりました"]:
+        assert found(words) == ["膝の体操"], words
+
+
+def test_a_note_without_a_title_is_found_by_the_name_readers_see(blog):
+    body = [block("note", {"kind": "caution", "title": "", "text": "<p>無理はしないでください。</p>"})]
+    make_article(blog, title="肩の体操", body=body)
+
+    assert found("注意") == ["肩の体操"]
+
+
+def test_excerpt_reads_as_the_article_without_block_labels(client, blog):
+    make_article(blog, title="膝の体操", lead="ご紹介します。", body=sample_body())
+
+    html = client.get("/search/", {"q": "膝の内側"}).content.decode()
+
+    assert "大見出し" not in html and "H2" not in html

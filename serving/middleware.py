@@ -1,0 +1,71 @@
+"""Serves anonymous readers from the page cache, and tells browsers and the
+proxy how long they may keep each response (docs/serving.md)."""
+
+import time
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.cache import patch_cache_control, set_response_etag
+
+from . import cache, policy
+from .checks import local_cache_problem
+from .tags import response_tags
+
+TAGS_HEADER = "X-Cache-Tags"
+STATUS_HEADER = "X-Page-Cache"
+
+
+class PageCacheMiddleware:
+    """Place it after WhiteNoise and before the session middleware: a hit is
+    answered before any session or database work, and on the way out it sees
+    the cookies and `Vary` the inner middleware added."""
+
+    def __init__(self, get_response):
+        problem = local_cache_problem()
+        if problem:
+            raise ImproperlyConfigured(problem)
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not policy.request_is_cacheable(request):
+            return self.private(self.get_response(request))
+        use_cache = settings.SERVING_PAGE_CACHE
+        if use_cache:
+            hit = cache.lookup(request)
+            if hit is not None:
+                hit[STATUS_HEADER] = "hit"
+                return hit
+        started = time.time()
+        response = self.get_response(request)
+        if not policy.response_is_cacheable(request, response):
+            return self.private(response)
+        tags = response_tags(response)
+        tokens = cache.current_tokens(tags)
+        lifetime = policy.shared_lifetime(response)
+        if cache.was_purged_since(tokens, started) or lifetime <= 0:
+            # Rendered from data a publish replaced meanwhile: this reader
+            # gets it, no cache keeps it.
+            return self.private(response)
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=min(lifetime, settings.SERVING_BROWSER_MAX_AGE),
+            s_maxage=lifetime,
+            stale_while_revalidate=settings.SERVING_STALE_WHILE_REVALIDATE,
+        )
+        policy.shared_vary(response)
+        # Comma-delimited on both ends, so the proxy's BAN regex needs neither
+        # spaces nor escapes (deploy/varnish/teate.vcl).
+        response[TAGS_HEADER] = f",{','.join(sorted(tags))},"
+        set_response_etag(response)
+        if use_cache and request.method == "GET":
+            cache.store(request, response, tokens, lifetime)
+        response[STATUS_HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def private(response):
+        if "Cache-Control" not in response:
+            patch_cache_control(response, private=True, no_cache=True)
+        response[STATUS_HEADER] = "pass"
+        return response

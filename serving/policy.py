@@ -1,0 +1,76 @@
+"""What may be cached, and for how long: the rules that keep one reader's
+page from reaching another. Each rule answers a pitfall Wagtail sites hit
+with Django's own cache middleware (docs/serving.md, "What is never cached")."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.cache import cc_delim_re
+
+SAFE_METHODS = ("GET", "HEAD")
+
+
+def request_is_cacheable(request):
+    """Anonymous reads of reader pages. Decided from the request alone, before
+    any session is loaded, the way the proxy decides (deploy/varnish/teate.vcl):
+    a session cookie means a logged-in editor, or a reader who unlocked a
+    password-protected page, and either may see something personal."""
+    if request.method not in SAFE_METHODS:
+        return False
+    if any(name in request.COOKIES for name in personal_cookies()):
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    return not request.path.startswith(tuple(settings.SERVING_UNCACHED_PATHS))
+
+
+def personal_cookies():
+    """Cookies that can make a page personal: the session (a login, or an
+    unlocked password page) and flash messages."""
+    return (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME if settings.CSRF_USE_SESSIONS else "", "messages")
+
+
+def response_is_cacheable(request, response):
+    """Only complete pages that are the same for everyone: a 200 that sets no
+    cookie, used no CSRF token and that nobody marked private. Wagtail's
+    password form carries a CSRF token and a login-restricted page
+    redirects, so neither is ever stored.
+
+    `Vary: Cookie` alone does not forbid it: Django adds it whenever a
+    template asks for `request.user` (Wagtail's user bar does), even for a
+    request with no cookie at all. The request was already checked for
+    personal cookies, so such a page is the anonymous page; Django's own
+    cache middleware would instead key it on the whole Cookie header and
+    keep one copy per visitor (see `shared_vary`)."""
+    if response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    if "*" in response.get("Vary", ""):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+
+
+def shared_lifetime(response):
+    """Seconds a shared cache may keep the page: the configured lifetime, cut
+    short so that a page with an expiry date is never served after it."""
+    lifetime = settings.SERVING_SHARED_MAX_AGE
+    page = (getattr(response, "context_data", None) or {}).get("page")
+    expire_at = getattr(page, "expire_at", None)
+    if expire_at is not None:
+        left = (expire_at - timezone.now()) // timedelta(seconds=1)
+        lifetime = max(0, min(lifetime, left))
+    return lifetime
+
+
+def shared_vary(response):
+    """The response's Vary without Cookie (see response_is_cacheable)."""
+    kept = [v.strip() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip() and v.strip().lower() != "cookie"]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    elif "Vary" in response:
+        del response["Vary"]

@@ -1,0 +1,52 @@
+"""When content changes, purge what shows it (purge.py). Publishing and
+unpublishing come from Wagtail's signals, so the admin, `publish_scheduled`
+(scheduled publishing and expiry) and code all purge alike."""
+
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.dispatch import receiver
+from taggit.models import Tag
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from blog.snippets import Author, Category
+from clinic.models import ClinicSettings
+
+from .purge import page_change_tags, purge
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def purge_published_page(sender, instance, **kwargs):
+    purge(page_change_tags(instance))
+
+
+@receiver(post_page_move)
+def purge_moved_page(sender, instance, **kwargs):
+    # Moving changes URLs, breadcrumbs and which blog lists it.
+    purge({"site"})
+
+
+@receiver(pre_delete)
+def purge_deleted_page(sender, instance, **kwargs):
+    if isinstance(instance, Page) and instance.live:
+        purge(page_change_tags(instance))
+
+
+@receiver(post_save, sender=ClinicSettings)
+def purge_clinic_settings(sender, instance, created, **kwargs):
+    """The clinic shows in every footer. Its row is created, with the
+    defaults, by the first page that reads it: nothing changed then."""
+    if not created:
+        purge({"site"})
+
+
+@receiver(post_save, sender=Author)
+@receiver(post_save, sender=Category)
+@receiver(post_save, sender=Tag)
+@receiver(post_delete, sender=Author)
+@receiver(post_delete, sender=Category)
+@receiver(post_delete, sender=Tag)
+def purge_shared_content(sender, instance, **kwargs):
+    """Names of authors, categories and tags appear on article cards across
+    the site: edits to them are rare, so they purge every page."""
+    purge({"site"})

@@ -1,0 +1,42 @@
+"""The tags of a response: what it shows, so that purge.py can reach it.
+
+An article page carries its own tag, the tag of every article it links to
+(related articles, previous and next), and what decides which articles
+*could* enter its related list (blog/related.py ranks the primary category
+first): `category-N` when the whole list is from its primary category, so
+only a new article in that category can enter it; otherwise `related-any`,
+as a new article sharing a tag, or at worst just being newer, would.
+Every other page (home, blog index, category, tag and author listings,
+feeds, sitemap, search) lists articles and carries `articles`. Everything
+carries `site`.
+"""
+
+from blog.models import ArticlePage
+from blog.related import RELATED_LIMIT
+
+
+def response_tags(response):
+    tags = {"site"}
+    context = getattr(response, "context_data", None) or {}
+    page = context.get("page")
+    if page is not None:
+        tags.add(f"page-{page.pk}")
+    if isinstance(page, ArticlePage) and "articles" not in context:
+        tags |= article_tags(page)
+    else:
+        tags.add("articles")
+    return tags
+
+
+def article_tags(article):
+    tags = {f"page-{article.pk}"}
+    related = article.related_articles
+    previous, following = article.adjacent_articles
+    tags |= {f"page-{linked.pk}" for linked in [*related, previous, following] if linked is not None}
+    primary = article.primary_category
+    full = len(related) == RELATED_LIMIT
+    if primary is not None and full and getattr(related[-1], "in_primary_category", False):
+        tags.add(f"category-{primary.pk}")
+    else:
+        tags.add("related-any")
+    return tags

@@ -1,0 +1,42 @@
+"""The Japanese editor's guide ships with the site and is read inside the admin."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from editing.guide import GUIDE_PATH
+
+pytestmark = pytest.mark.django_db
+
+
+def test_guide_is_served_in_the_admin_as_html(admin_client):
+    response = admin_client.get(reverse("teate_editor_guide"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1" in html and "編集ガイド</h1>" in html
+    for section in ["記事を書く", "画像", "動画", "公開と予約公開", "監修"]:
+        assert re.search(rf"<h2[^>]*>{section}</h2>", html), section
+    assert "<title>編集ガイド - 手当て 管理画面</title>" in html
+
+
+def test_guide_needs_an_admin_login(client):
+    response = client.get(reverse("teate_editor_guide"))
+
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_help_menu_links_to_our_guide_instead_of_wagtail_s_english_one(admin_client):
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert reverse("teate_editor_guide") in html
+    assert "guide.wagtail.org" not in html
+    assert "docs.wagtail.org" not in html
+
+
+def test_guide_covers_what_an_editor_does():
+    text = GUIDE_PATH.read_text(encoding="utf-8")
+
+    for words in ["新しい記事を書く", "代替テキスト", "YouTube", "スケジュールを設定", "監修者", "スラッグ"]:
+        assert words in text, words
