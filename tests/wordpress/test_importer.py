@@ -12,6 +12,7 @@ from blog.models import ArticlePage
 from search.models import SearchEntry
 from blog.snippets import Author, Category
 from pages.models import ContentPage
+from tests.html import reader_html
 
 
 
@@ -79,7 +80,7 @@ def test_hidden_posts_never_reach_readers(client, imported):
         page = article(title)
         response = client.get(page.url)
         assert title not in response.content.decode() or response.status_code != 200
-    listing = client.get("/blog/").content.decode()
+    listing = reader_html(client.get("/blog/"))
     assert GUTENBERG.replace("&", "&amp;") in listing
     for title in ["下書きの記事", "スタッフ限定の記事", "来年公開の記事", "会員さん向けの記事"]:
         assert title not in listing
@@ -201,5 +202,5 @@ def test_imported_articles_are_in_search_and_sitemap_at_once(client, imported):
     assert "/blog/%E8%86%9D%E3%81%AE%E7%97%9B%E3%81%BF/" in sitemap
     assert "/access/" in sitemap
     assert "/blog/private-post/" not in sitemap
-    results = client.get("/search/", {"q": "鵞足"}).content.decode()
+    results = reader_html(client.get("/search/", {"q": "鵞足"}))
     assert "基本の3つ" in results
