@@ -107,7 +107,8 @@ def baseline(blog, count):
     API (no parsing, no conversion): what the import is measured against."""
     from django.db import transaction
 
-    from blog.models import ArticleAuthor, ArticleCategory, ArticlePage
+    from blog.links import ArticleAuthor, ArticleCategory
+    from blog.models import ArticlePage
     from tests.factories import AuthorFactory, CategoryFactory, sample_body
 
     author, category = AuthorFactory(), CategoryFactory()

@@ -26,6 +26,7 @@ from blog.models import ArticlePage, BlogIndexPage
 from pages.models import ContentPage
 
 from . import posts, wxr
+from .indexing import deferred_indexing
 from .media import MediaLibrary
 from .records import Records
 from .redirects import Redirects, old_path
@@ -95,9 +96,10 @@ class Importer:
         self.media.records = self.terms.records = self.records = records
         self.redirects = Redirects(self.site, self.report)
         try:
-            # Wagtail re-indexes references on every save (a page is saved
-            # several times on its way to published); do it once per page.
-            with transaction.atomic(), disable_reference_index_auto_update():
+            # Wagtail re-indexes references and search on every save (a page
+            # is saved several times on its way to published); do it once per
+            # page, and search in batches at the end.
+            with transaction.atomic(), disable_reference_index_auto_update(), deferred_indexing() as self.written:
                 self.write()
                 if self.dry_run:
                     raise _DryRun
@@ -241,6 +243,7 @@ class Importer:
         self._publish(page, item, created)
         self.records.set(kind, item.post_id, page, digest, page.latest_revision_id)
         ReferenceIndex.create_or_update_for_object(page)
+        self.written.add(page.pk)
         if created or not relink:
             self.report.count(kind, "created" if created else "updated")
         self._redirect(page, item)
