@@ -16,6 +16,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import article_form_data
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def add_article_url(blog):
 def test_add_article_page_shows_japanese_autosave_and_promote_labels(admin_client, blog):
     response = admin_client.get(add_article_url(blog))
 
-    html = response.content.decode()
+    html = reader_html(response)
     assert response.status_code == 200
     assert "自動保存は<span>一時停止中</span>です" in html
     assert "タイトルタグ" in html
@@ -38,7 +39,7 @@ def test_add_article_page_shows_japanese_autosave_and_promote_labels(admin_clien
 def test_saving_an_empty_article_explains_the_errors_in_japanese(admin_client, blog):
     response = admin_client.post(add_article_url(blog), article_form_data(title="", slug="", lead="", body=[]))
 
-    html = response.content.decode()
+    html = reader_html(response)
     assert response.status_code == 200
     assert "入力内容にエラーがあるため、ページを作成できませんでした。" in html
     assert "最初のエラーへ移動" in html
@@ -57,7 +58,7 @@ def test_autosave_of_an_invalid_article_answers_in_japanese(admin_client, blog):
 def test_admin_javascript_catalog_carries_the_project_translations(admin_client):
     response = admin_client.get(reverse("wagtailadmin_javascript_catalog"))
 
-    js = response.content.decode()
+    js = reader_html(response)
     assert response.status_code == 200
     # The catalog is JSON inside JavaScript, so non-ASCII arrives \u-escaped.
     assert json.dumps("Collapse all") + ": " + json.dumps("すべて折りたたむ") in js
@@ -135,14 +136,14 @@ def test_page_explorer_names_the_root_in_japanese(admin_client, blog):
 
 
 def test_admin_titles_end_with_the_site_s_japanese_name_not_wagtail(admin_client, blog):
-    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    html = admin_reader_html(client.get(reverse("wagtailadmin_home")))
 
     assert re.search(r"<title>[^<]*- 手当て 管理画面</title>", html)
     assert "- Wagtail</title>" not in html
 
 
 def test_article_editor_labels_the_image_chooser_and_tabs_in_japanese(admin_client, blog):
-    html = admin_client.get(add_article_url(blog)).content.decode()
+    html = admin_reader_html(client.get(add_article_url(blog)))
 
     # The StreamField's block definitions arrive as JSON inside an attribute.
     definitions = unescape(html).encode("ascii", "backslashreplace").decode("unicode_escape")
@@ -152,7 +153,7 @@ def test_article_editor_labels_the_image_chooser_and_tabs_in_japanese(admin_clie
 
 
 def test_listing_has_no_english_aria_label_or_hidden_none(admin_client, blog):
-    html = admin_client.get(reverse("wagtailadmin_explore", args=[blog.pk])).content.decode()
+    html = admin_reader_html(client.get(reverse("wagtailadmin_explore", args=[blog.pk])))
 
     assert 'aria-label="操作"' in html and 'aria-label="Actions"' not in html
     assert not re.search(r">\s*None\s*<", html)
@@ -167,13 +168,13 @@ def test_scheduled_article_is_badged_as_scheduled_for_publication(admin_client, 
     article.go_live_at = timezone.now() + timezone.timedelta(days=7)
     article.save_revision().publish()
 
-    html = admin_client.get(reverse("wagtailadmin_explore", args=[blog.pk])).content.decode()
+    html = admin_reader_html(client.get(reverse("wagtailadmin_explore", args=[blog.pk])))
 
     assert "公開予定" in html and "予定日" not in html
 
 
 def test_date_picker_s_hidden_button_gets_a_japanese_label(admin_client, blog):
-    html = admin_client.get(add_article_url(blog)).content.decode()
+    html = admin_reader_html(client.get(add_article_url(blog)))
 
     assert 'data-save-selected-label="選択した日時を保存"' in html
     assert "editing/admin.js" in html

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.factories import CategoryFactory, make_article, make_hidden_articles
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +15,7 @@ def test_404_offers_search_categories_and_newest_articles(client, blog):
     make_hidden_articles(blog, categories=[knee])
 
     response = client.get("/blog/no-such-article/")
-    html = response.content.decode()
+    html = reader_html(response)
 
     assert response.status_code == 404
     assert 'action="/search/"' in html and 'name="q"' in html
@@ -27,7 +28,7 @@ def test_404_offers_search_categories_and_newest_articles(client, blog):
 def test_404_page_on_an_empty_site_still_renders(client, db):
     response = client.get("/anything/")
 
-    assert response.status_code == 404 and "お探しの" in response.content.decode()
+    assert response.status_code == 404 and "お探しの" in reader_html(response)
 
 
 def test_404_answers_in_a_fixed_number_of_queries(client, blog, django_assert_max_num_queries):

@@ -6,6 +6,7 @@ import pytest
 from taggit.models import Tag
 
 from tests.factories import AuthorFactory, CategoryFactory, make_article, make_hidden_articles
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def test_tag_used_only_by_a_hidden_article_is_404(client, blog, reason):
     response = client.get(f"/blog/tag/{slug}/")
 
     assert response.status_code == 404
-    assert "秘密の治療" not in response.content.decode()
+    assert "秘密の治療" not in reader_html(response)
 
 
 def test_tag_only_in_a_draft_revision_of_a_live_article_is_404(client, blog):
@@ -58,7 +59,7 @@ def test_reviewer_of_a_readable_article_has_a_page_listing_it(client, blog):
     response = client.get("/blog/author/takahashi/")
 
     assert response.status_code == 200
-    assert article.title in response.content.decode()
+    assert article.title in reader_html(response)
 
 
 def test_category_with_a_readable_article_is_listed(client, blog):

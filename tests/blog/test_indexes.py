@@ -4,6 +4,7 @@ readable articles, and no one else."""
 import pytest
 
 from tests.factories import AuthorFactory, CategoryFactory, ImageFactory, make_article, make_hidden_articles
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +18,7 @@ def test_category_index_lists_categories_with_readable_articles_and_their_counts
     make_hidden_articles(blog, categories=[hidden_only])
 
     response = client.get("/blog/category/")
-    html = response.content.decode()
+    html = reader_html(response)
 
     assert response.status_code == 200
     assert 'href="/blog/category/knee/"' in html and "2件の記事" in html
@@ -33,7 +34,7 @@ def test_author_index_lists_credited_authors_only(client, blog):
     make_article(blog, authors=[yamada])
     make_hidden_articles(blog, authors=[ghost])
 
-    html = client.get("/blog/author/").content.decode()
+    html = reader_html(client.get("/blog/author/"))
 
     assert 'href="/blog/author/yamada/"' in html and "山田 遥" in html and "1件の記事" in html
     assert 'loading="lazy"' in html and "srcset=" in html
@@ -43,7 +44,7 @@ def test_author_index_lists_credited_authors_only(client, blog):
 def test_empty_blog_has_empty_indexes_not_errors(client, blog):
     for url in ("/blog/category/", "/blog/author/"):
         response = client.get(url)
-        assert response.status_code == 200 and "まだ記事がありません。" in response.content.decode()
+        assert response.status_code == 200 and "まだ記事がありません。" in reader_html(response)
 
 
 @pytest.mark.parametrize("count", [3, 30])

@@ -7,6 +7,7 @@ from django.urls import reverse
 from blog.models import ArticlePage
 from blog.romaji import kana_to_romaji, romaji_slug
 from tests.factories import AuthorFactory, CategoryFactory, article_form_data, make_article
+from tests.html import reader_html
 
 
 @pytest.fixture
@@ -103,5 +104,5 @@ def test_a_title_with_nothing_to_spell_asks_for_a_slug(admin_client, blog, autho
     response = admin_client.post(add_url(blog), article_form(title="！？", slug="", authors=[author], categories=[knee]))
 
     assert response.status_code == 200
-    assert "この項目は必須です" in response.content.decode()
+    assert "この項目は必須です" in reader_html(response)
     assert not ArticlePage.objects.exists()

@@ -250,7 +250,7 @@ def test_video_left_without_a_title_is_named_after_the_article(admin_client, cli
 
     assert response.status_code == 302
     assert ArticlePage.objects.get().body.raw_data[1]["value"]["title"] == "動画：膝のストレッチ"
-    html = client.get("/blog/video-article/").content.decode()
+    html = reader_html(client.get("/blog/video-article/"))
     assert 'aria-label="動画を再生：動画：膝のストレッチ"' in html
     assert json_ld_videos(html)[0]["name"] == "動画：膝のストレッチ"
 

@@ -5,6 +5,7 @@ import pytest
 from security.html import safe_url
 from clinic.models import ClinicSettings
 from tests.factories import make_article
+from tests.html import reader_html
 
 
 @pytest.mark.parametrize(
@@ -51,7 +52,7 @@ def bar(html):
 def test_bar_has_phone_line_and_booking_in_that_order(client, clinic, blog):
     article = make_article(blog)
 
-    html = bar(client.get(article.url).content.decode())
+    html = bar(reader_html(client.get(article.url)))
 
     assert 'aria-label="予約・お問い合わせ"' in html
     assert html.index('href="tel:0466000000"') < html.index('href="https://line.me/R/ti/p/@teate"') < html.index(
@@ -66,7 +67,7 @@ def test_bar_shows_only_what_is_set(client, clinic, blog):
     clinic.phone, clinic.line_url, clinic.booking_url = "", "", "https://example.com/b"
     clinic.save()
 
-    html = bar(client.get("/").content.decode())
+    html = bar(reader_html(client.get("/")))
 
     assert "WEB予約" in html and "tel:" not in html and "LINE" not in html
 
@@ -76,7 +77,7 @@ def test_no_bar_when_nothing_is_set(client, clinic, blog):
     clinic.phone = clinic.line_url = clinic.booking_url = ""
     clinic.save()
 
-    assert 'class="booking-bar"' not in client.get("/").content.decode()
+    assert 'class="booking-bar"' not in reader_html(client.get("/"))
 
 
 @pytest.mark.django_db
@@ -86,7 +87,7 @@ def test_a_script_url_that_reached_the_database_is_never_a_link(client, clinic, 
         booking_url="javascript:alert(document.cookie)", line_url="data:text/html,x", phone=""
     )
 
-    html = client.get("/").content.decode()
+    html = reader_html(client.get("/"))
 
     assert "javascript:" not in html and "data:text/html" not in html
     assert 'class="booking-bar"' not in html

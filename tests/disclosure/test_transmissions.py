@@ -4,6 +4,7 @@ import pytest
 
 from disclosure.transmissions import site_transmissions
 from tests.factories import make_article, make_hidden_articles, paragraphs, video_block
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -11,11 +12,11 @@ pytestmark = pytest.mark.django_db
 def test_youtube_is_disclosed_once_a_readable_article_has_a_video(client, blog):
     make_article(blog, body=paragraphs("動画はありません。"))
     assert site_transmissions() == []
-    assert "外部の事業者へ送信していません" in client.get("/external-transmission/").content.decode()
+    assert "外部の事業者へ送信していません" in reader_html(client.get("/external-transmission/"))
 
     make_article(blog, body=[video_block()])
 
-    html = client.get("/external-transmission/").content.decode()
+    html = reader_html(client.get("/external-transmission/"))
     assert "YouTube" in html and "Google LLC" in html and "https://policies.google.com/privacy" in html
 
 
@@ -29,7 +30,7 @@ def test_every_footer_links_to_the_disclosure(client, blog):
     article = make_article(blog)
 
     for url in ("/", "/blog/", article.url, "/search/?q=膝"):
-        assert 'href="/external-transmission/">外部送信について</a>' in client.get(url).content.decode(), url
+        assert 'href="/external-transmission/">外部送信について</a>' in reader_html(client.get(url)), url
 
 
 def test_disclosure_page_answers_in_a_few_queries(client, blog, django_assert_max_num_queries):

@@ -7,13 +7,15 @@ from django.urls import reverse
 
 from editing.guide import GUIDE_PATH
 
+from tests.html import reader_html
+
 pytestmark = pytest.mark.django_db
 
 
 def test_guide_is_served_in_the_admin_as_html(admin_client):
     response = admin_client.get(reverse("teate_editor_guide"))
 
-    html = response.content.decode()
+    html = reader_html(response)
     assert response.status_code == 200
     assert "<h1" in html and "編集ガイド</h1>" in html
     for section in ["記事を書く", "画像", "動画", "公開と予約公開", "監修"]:
@@ -28,7 +30,7 @@ def test_guide_needs_an_admin_login(client):
 
 
 def test_help_menu_links_to_our_guide_instead_of_wagtail_s_english_one(admin_client):
-    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    html = admin_reader_html(client.get(reverse("wagtailadmin_home")))
 
     assert reverse("teate_editor_guide") in html
     assert "guide.wagtail.org" not in html

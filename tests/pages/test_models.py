@@ -7,6 +7,7 @@ from home.models import HomePage
 from pages.models import ContentPage
 from tests.factories import ImageFactory, sample_body
 from tests.query_budget import MAX_QUERIES
+from tests.html import reader_html
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ def test_content_page_renders_its_blocks_in_the_site_design(client, access, djan
     client.get("/access/")  # the figure's rendition is made once
     with django_assert_max_num_queries(MAX_QUERIES["content page"]):
         response = client.get("/access/")
-    html = response.content.decode()
+    html = reader_html(response)
     assert response.status_code == 200
     assert '<h1 class="article__title">アクセス</h1>' in html
     assert "膝の内側が痛む原因" in html and "腫れているときは受診を。" in html
@@ -33,7 +34,7 @@ def test_content_pages_nest_and_show_their_ancestors_in_breadcrumbs(client, acce
     child = ContentPage(title="駐車場", slug="parking")
     access.add_child(instance=child)
     child.save_revision().publish()
-    html = client.get("/access/parking/").content.decode()
+    html = reader_html(client.get("/access/parking/"))
     assert '<a href="/access/">アクセス</a>' in html
 
 
@@ -46,6 +47,6 @@ def test_content_page_is_offered_under_home_but_not_under_the_blog(home, blog):
 def test_content_page_is_in_the_sitemap_and_drafts_are_not(client, access, home):
     draft = ContentPage(title="料金（準備中）", slug="price", live=False)
     home.add_child(instance=draft)
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = reader_html(client.get("/sitemap.xml"))
     assert "/access/" in sitemap and "/price/" not in sitemap
     assert client.get("/price/").status_code == 404

@@ -10,6 +10,7 @@ from wagtail.models import PageViewRestriction
 from search.models import SearchEntry
 from search.query import search_articles
 from tests.factories import block, make_article, paragraphs, sample_body
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -143,6 +144,6 @@ def test_a_note_without_a_title_is_found_by_the_name_readers_see(blog):
 def test_excerpt_reads_as_the_article_without_block_labels(client, blog):
     make_article(blog, title="膝の体操", lead="ご紹介します。", body=sample_body())
 
-    html = client.get("/search/", {"q": "膝の内側"}).content.decode()
+    html = reader_html(client.get("/search/", {"q": "膝の内側"}))
 
     assert "大見出し" not in html and "H2" not in html

@@ -14,6 +14,7 @@ from clinic.models import ClinicSettings
 from home.models import HomePage
 from security.html import safe_url, tel_url
 from tests.factories import AuthorFactory, block, make_article
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,7 @@ def test_raw_rich_text_in_an_article_body_renders_without_script_handlers(client
     body = [block("paragraph", HOSTILE_RICH_TEXT), block("note", {"kind": "point", "title": "", "text": HOSTILE_RICH_TEXT})]
     write_raw(ArticlePage, article.pk, body=json.dumps(body))
 
-    html = client.get(article.url).content.decode()
+    html = reader_html(client.get(article.url))
 
     assert_inert(html)
     assert "膝のケア" in html and "<b>太字</b>" in html
@@ -67,7 +68,7 @@ def test_raw_rich_text_in_home_and_blog_intros_renders_without_script_handlers(c
     make_article(blog)
 
     for url in ["/", "/blog/"]:
-        html = client.get(url).content.decode()
+        html = reader_html(client.get(url))
         assert_inert(html)
         assert "膝のケア" in html
 
@@ -77,7 +78,7 @@ def test_editor_rich_text_still_renders_internal_links_and_embeds(client, blog):
     text = f'<p><a linktype="page" id="{target.pk}">関連記事</a></p><embed embedtype="media" url="https://youtu.be/M7lc1UVf-VE"/>'
     article = make_article(blog, body=[block("paragraph", text)])
 
-    html = client.get(article.url).content.decode()
+    html = reader_html(client.get(article.url))
 
     assert f'<a href="{target.url}">関連記事</a>' in html
     assert 'class="video-facade"' in html and "<embed" not in html
@@ -90,7 +91,7 @@ def test_clinic_urls_written_raw_never_become_links(client, blog, hostile):
     write_raw(ClinicSettings, clinic.pk, booking_url=hostile, line_url=hostile, phone=hostile, clinic_name="てあて整体院")
 
     for url in ["/", article.url]:
-        html = client.get(url).content.decode()
+        html = reader_html(client.get(url))
         assert_inert(html)
 
 
@@ -100,7 +101,7 @@ def test_safe_clinic_urls_and_phone_still_link(client, blog):
     write_raw(ClinicSettings, clinic.pk, booking_url="https://example.jp/yoyaku", line_url="https://line.me/R/ti/p/@teate",
               phone="0466-00-0000")
 
-    html = client.get(article.url).content.decode()
+    html = reader_html(client.get(article.url))
 
     assert 'href="https://example.jp/yoyaku"' in html
     assert 'href="https://line.me/R/ti/p/@teate"' in html
@@ -113,7 +114,7 @@ def test_author_sns_urls_written_raw_reach_neither_the_page_nor_json_ld(client, 
     write_raw(Author, author.pk, x_url=hostile, instagram_url=hostile, line_url=hostile)
     article = make_article(blog, authors=[Author.objects.get(pk=author.pk)])
 
-    html = client.get(article.url).content.decode()
+    html = reader_html(client.get(article.url))
 
     assert_inert(html)
     assert 'href="https://example.jp/"' in html

@@ -8,6 +8,7 @@ from django.utils import timezone
 from blog.models import ArticlePage, BlogIndexPage
 from home.models import HomePage
 from tests.factories import make_article, make_hidden_articles
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def test_article_outside_its_publication_window_is_404_at_its_url(client, blog, 
     response = client.get(article.url)
 
     assert response.status_code == 404
-    assert article.title not in response.content.decode()
+    assert article.title not in reader_html(response)
 
 
 @pytest.mark.parametrize("reason", ["expired", "scheduled"])
@@ -30,7 +31,7 @@ def test_editor_still_previews_an_article_outside_its_window(admin_client, blog,
     response = admin_client.get(f"/admin/pages/{article.pk}/view_draft/")
 
     assert response.status_code == 200
-    assert article.title in response.content.decode()
+    assert article.title in reader_html(response)
 
 
 def test_article_inside_its_window_is_served(client, blog):

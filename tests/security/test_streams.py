@@ -13,6 +13,7 @@ from blog.models import ArticlePage
 from search.models import SearchEntry
 from search.index import index_articles
 from tests.factories import block, make_article, video_block
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def test_article_with_a_malformed_block_renders_the_rest_and_logs_it(client, bro
     with caplog.at_level(logging.WARNING, logger="security.streams"):
         response = client.get(broken_article.url)
 
-    html = response.content.decode()
+    html = reader_html(response)
     assert response.status_code == 200
     assert "鵞足のストレッチは毎日続けます。" in html
     assert "正しい動画" in html
@@ -62,7 +63,7 @@ def test_search_finds_an_article_with_a_malformed_block(client, broken_article):
     response = client.get("/search/", {"q": "鵞足"})
 
     assert response.status_code == 200
-    assert broken_article.title in response.content.decode()
+    assert broken_article.title in reader_html(response)
 
 
 def test_feed_lists_an_article_with_a_malformed_block(client, broken_article):
@@ -81,7 +82,7 @@ def test_rebuild_search_indexes_past_a_malformed_block(broken_article, capsys):
 def test_editor_opens_an_article_with_a_malformed_block(admin_client, broken_article):
     response = admin_client.get(f"/admin/pages/{broken_article.pk}/edit/")
 
-    html = response.content.decode()
+    html = reader_html(response)
     assert response.status_code == 200
     # The form's stream is JSON in the page, non-ASCII escaped.
     assert json.dumps("正しい動画")[1:-1] in html

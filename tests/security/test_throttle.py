@@ -8,6 +8,7 @@ from wagtail.models import PageViewRestriction
 
 from security.throttle import client_ip
 from tests.factories import make_article
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +43,7 @@ def test_admin_login_locks_an_address_out_after_five_wrong_passwords(client, sta
     response = log_in(client, "correct-horse-staple")
 
     assert response.status_code == 429
-    assert "ログインを一時的に停止しています" in response.content.decode()
+    assert "ログインを一時的に停止しています" in reader_html(response)
     assert not is_logged_in(client)
 
 
@@ -90,15 +91,15 @@ def test_page_password_allows_ten_guesses_then_answers_429(client, password_page
     response = guess(client, url, "hiza2026")
 
     assert response.status_code == 429
-    assert "しばらくしてからお試しください" in response.content.decode()
-    assert article.title not in client.get(article.url).content.decode()
+    assert "しばらくしてからお試しください" in reader_html(response)
+    assert article.title not in reader_html(client.get(article.url))
 
 
 def test_page_password_right_first_time_opens_the_page(client, password_page):
     article, url = password_page
 
     assert guess(client, url, "hiza2026").status_code == 302
-    assert article.title in client.get(article.url).content.decode()
+    assert article.title in reader_html(client.get(article.url))
 
 
 def test_page_password_limit_is_per_address(client, password_page):

@@ -10,6 +10,7 @@ from django.utils.timezone import localdate
 from blog.models import ArticlePage
 from tests.factories import AuthorFactory, CategoryFactory, make_article, make_hidden_articles
 from tests.query_budget import MAX_QUERIES
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +74,7 @@ def test_robots_txt_names_the_sitemap_and_keeps_admin_out(client, site_tree):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
-    lines = response.content.decode().splitlines()
+    lines = reader_html(response).splitlines()
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
     assert "Disallow: /django-admin/" in lines

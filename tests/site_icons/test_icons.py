@@ -8,12 +8,13 @@ from wagtail.images.tests.utils import get_test_image_file
 from django.contrib.staticfiles import finders
 
 from tests.factories import ImageFactory
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
 
 def test_every_page_links_a_favicon_an_apple_touch_icon_and_a_manifest(client, blog):
-    html = client.get("/").content.decode()
+    html = reader_html(client.get("/"))
     head = html.split("</head>", 1)[0]
 
     assert '<link rel="icon" href="/static/img/icons/favicon-32.png" type="image/png" sizes="32x32">' in head
@@ -43,7 +44,7 @@ def test_the_clinics_own_icon_replaces_the_shipped_one(client, blog, clinic):
     clinic.site_icon = ImageFactory(file=get_test_image_file(size=(600, 400)))
     clinic.save()
 
-    head = client.get("/").content.decode().split("</head>", 1)[0]
+    head = reader_html(client.get("/")).split("</head>", 1)[0]
     data = json.loads(client.get("/manifest.webmanifest").content)
 
     assert re.search(r'<link rel="icon" href="/media/images/[^"]+\.fill-32x32\.format-png\.png" type="image/png"', head)

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import make_article, video_block
+from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,7 @@ def test_reader_pages_carry_no_inline_style_attribute(client, blog):
     article = make_article(blog, body=[video_block()])
 
     for url in ["/", "/blog/", article.url, "/search/?q=膝", "/blog/no-such-article/"]:
-        html = client.get(url).content.decode()
+        html = reader_html(client.get(url))
         assert not re.search(r"<[^>]+\sstyle\s*=", html), url
 
 
