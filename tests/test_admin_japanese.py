@@ -136,14 +136,14 @@ def test_page_explorer_names_the_root_in_japanese(admin_client, blog):
 
 
 def test_admin_titles_end_with_the_site_s_japanese_name_not_wagtail(admin_client, blog):
-    html = admin_reader_html(client.get(reverse("wagtailadmin_home")))
+    html = reader_html(admin_client.get(reverse("wagtailadmin_home")))
 
     assert re.search(r"<title>[^<]*- 手当て 管理画面</title>", html)
     assert "- Wagtail</title>" not in html
 
 
 def test_article_editor_labels_the_image_chooser_and_tabs_in_japanese(admin_client, blog):
-    html = admin_reader_html(client.get(add_article_url(blog)))
+    html = reader_html(admin_client.get(add_article_url(blog)))
 
     # The StreamField's block definitions arrive as JSON inside an attribute.
     definitions = unescape(html).encode("ascii", "backslashreplace").decode("unicode_escape")
@@ -153,7 +153,7 @@ def test_article_editor_labels_the_image_chooser_and_tabs_in_japanese(admin_clie
 
 
 def test_listing_has_no_english_aria_label_or_hidden_none(admin_client, blog):
-    html = admin_reader_html(client.get(reverse("wagtailadmin_explore", args=[blog.pk])))
+    html = reader_html(admin_client.get(reverse("wagtailadmin_explore", args=[blog.pk])))
 
     assert 'aria-label="操作"' in html and 'aria-label="Actions"' not in html
     assert not re.search(r">\s*None\s*<", html)
@@ -168,13 +168,13 @@ def test_scheduled_article_is_badged_as_scheduled_for_publication(admin_client, 
     article.go_live_at = timezone.now() + timezone.timedelta(days=7)
     article.save_revision().publish()
 
-    html = admin_reader_html(client.get(reverse("wagtailadmin_explore", args=[blog.pk])))
+    html = reader_html(admin_client.get(reverse("wagtailadmin_explore", args=[blog.pk])))
 
     assert "公開予定" in html and "予定日" not in html
 
 
 def test_date_picker_s_hidden_button_gets_a_japanese_label(admin_client, blog):
-    html = admin_reader_html(client.get(add_article_url(blog)))
+    html = reader_html(admin_client.get(add_article_url(blog)))
 
     assert 'data-save-selected-label="選択した日時を保存"' in html
     assert "editing/admin.js" in html

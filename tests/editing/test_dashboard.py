@@ -14,7 +14,7 @@ def new_article_url(blog):
 
 
 def test_dashboard_offers_to_write_a_new_article(admin_client, blog):
-    html = admin_reader_html(client.get(reverse("wagtailadmin_home")))
+    html = reader_html(admin_client.get(reverse("wagtailadmin_home")))
 
     assert "新しい記事を書く" in html
     assert f'href="{new_article_url(blog)}"' in html
@@ -30,7 +30,7 @@ def test_the_dashboard_button_opens_the_article_editor(admin_client, blog):
 def test_dashboard_without_a_blog_has_no_new_article_button(admin_client, blog):
     blog.delete()
 
-    html = admin_reader_html(client.get(reverse("wagtailadmin_home")))
+    html = reader_html(admin_client.get(reverse("wagtailadmin_home")))
 
     assert "新しい記事を書く" not in html
 
@@ -50,13 +50,13 @@ def test_editor_who_may_not_add_pages_gets_no_button(client, django_user_model, 
 def test_blog_listing_has_a_labelled_new_article_button(admin_client, blog):
     make_article(blog, title="膝の体操")
 
-    html = admin_reader_html(client.get(reverse("wagtailadmin_explore", args=[blog.pk])))
+    html = reader_html(admin_client.get(reverse("wagtailadmin_explore", args=[blog.pk])))
 
     assert "新しい記事を書く" in html and f'href="{new_article_url(blog)}"' in html
 
 
 def test_home_listing_offers_the_button_on_the_blog_row(admin_client, home, blog):
-    html = admin_reader_html(client.get(reverse("wagtailadmin_explore", args=[home.pk])))
+    html = reader_html(admin_client.get(reverse("wagtailadmin_explore", args=[home.pk])))
 
     assert html.count(f'href="{new_article_url(blog)}"') >= 1
 
@@ -64,6 +64,6 @@ def test_home_listing_offers_the_button_on_the_blog_row(admin_client, home, blog
 def test_article_listing_rows_have_no_new_article_button(admin_client, blog):
     article = make_article(blog, title="膝の体操")
 
-    html = admin_reader_html(client.get(reverse("wagtailadmin_explore", args=[article.pk])))
+    html = reader_html(admin_client.get(reverse("wagtailadmin_explore", args=[article.pk])))
 
     assert "新しい記事を書く" not in html

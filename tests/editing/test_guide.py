@@ -30,7 +30,7 @@ def test_guide_needs_an_admin_login(client):
 
 
 def test_help_menu_links_to_our_guide_instead_of_wagtail_s_english_one(admin_client):
-    html = admin_reader_html(client.get(reverse("wagtailadmin_home")))
+    html = reader_html(admin_client.get(reverse("wagtailadmin_home")))
 
     assert reverse("teate_editor_guide") in html
     assert "guide.wagtail.org" not in html

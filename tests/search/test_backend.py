@@ -15,7 +15,7 @@ def test_admin_page_search_finds_knee_articles_in_any_spelling(admin_client, blo
     make_article(blog, title="ひざ裏を伸ばすストレッチ")
     make_article(blog, title="腰痛の基本", lead="腰について。", body=paragraphs("背中を伸ばします。"))
 
-    html = admin_reader_html(client.get("/admin/pages/search/", {"q": query}))
+    html = reader_html(admin_client.get("/admin/pages/search/", {"q": query}))
 
     assert "膝の内側が痛くて歩けない原因" in html
     assert "ひざ裏を伸ばすストレッチ" in html
@@ -33,8 +33,8 @@ def test_admin_author_search_matches_kana_reading_and_full_width(admin_client):
     AuthorFactory(name="ＡＢＣ整体 佐藤", name_kana="さとう")
     AuthorFactory(name="鈴木 一郎", name_kana="すずき いちろう")
 
-    by_kana = admin_reader_html(client.get("/admin/snippets/blog/author/", {"q": "やまだ"}))
-    by_width = admin_reader_html(client.get("/admin/snippets/blog/author/", {"q": "abc"}))
+    by_kana = reader_html(admin_client.get("/admin/snippets/blog/author/", {"q": "やまだ"}))
+    by_width = reader_html(admin_client.get("/admin/snippets/blog/author/", {"q": "abc"}))
 
     assert "山田 遥" in by_kana and "鈴木 一郎" not in by_kana
     assert "ＡＢＣ整体 佐藤" in by_width and "鈴木 一郎" not in by_width
@@ -44,7 +44,7 @@ def test_admin_category_search_matches_kana_spelling(admin_client):
     CategoryFactory(name="膝の痛み")
     CategoryFactory(name="腰痛")
 
-    html = admin_reader_html(client.get("/admin/snippets/blog/category/", {"q": "ひざ"}))
+    html = reader_html(admin_client.get("/admin/snippets/blog/category/", {"q": "ひざ"}))
 
     assert "膝の痛み" in html and "腰痛" not in html
 

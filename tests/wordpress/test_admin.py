@@ -132,7 +132,7 @@ def test_zip_bomb_is_refused_before_it_is_unpacked(admin_client, site_tree, sett
 def test_running_import_shows_its_progress_and_refreshes(admin_client, django_user_model):
     run = ImportRun.objects.create(export_file="x/export.xml", status=ImportRun.Status.RUNNING, total=40)
     cache.set(progress_key(run.pk), (10, 40))
-    html = admin_reader_html(client.get(f"{URL}{run.pk}/"))
+    html = reader_html(admin_client.get(f"{URL}{run.pk}/"))
     assert "取り込み中です… 10 / 40 件" in html
     assert '<progress max="100" value="25">' in html
     assert 'http-equiv="refresh"' in html
