@@ -2,6 +2,7 @@ import os
 import socket
 
 import pytest
+from django.core.cache import caches
 
 from wagtail.models import Site
 
@@ -41,9 +42,10 @@ def no_network():
 def fresh_page_cache():
     """Each test starts with no page cached: the database is rolled back
     between tests, the cache is not (it may be the shared Redis server)."""
-    from serving.cache import purge
+    from serving.cache import purge  # imported once Django's settings are loaded
 
     purge(["site"])
+    caches["renditions"].clear()  # the same ids and test pictures come back in the next test
 
 
 @pytest.fixture

@@ -35,6 +35,9 @@ if TEST_REDIS_UP:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Wagtail keeps rendition objects in a cache; tests reuse image ids and
+# identical test pictures, so each test clears it (tests/conftest.py).
+CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"}
 SERVING_ALLOW_LOCAL_CACHE = True
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="teate-test-media-"))  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
