@@ -3,7 +3,7 @@ and the article itself."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -112,7 +112,7 @@ class BlogIndexPage(PublicationWindowMixin, RoutablePageMixin, Page):
     def author(self, request, slug):
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
         # A reviewer (監修) is credited too: every byline links to this page.
-        articles = self.articles().filter(Q(article_authors__author=author) | Q(reviewer=author)).distinct()
+        articles = self.articles().crediting(author)
         crumb = (author.name, self.subpage_url("author", slug))
         return self.listing_response(request, articles, "blog/author_page.html", crumb, credited=True, author=author)
 
@@ -142,7 +142,7 @@ class BlogIndexPage(PublicationWindowMixin, RoutablePageMixin, Page):
     LISTINGS = (
         ("category", Category, "article_categories__category"),
         ("tag", Tag, "tagged_items__tag"),
-        ("author", Author, "article_authors__author"),
+        ("author", Author, None),  # written or reviewed: ArticlePageQuerySet.crediting
     )
 
     def get_sitemap_urls(self, request=None):
@@ -151,7 +151,8 @@ class BlogIndexPage(PublicationWindowMixin, RoutablePageMixin, Page):
         urls = super().get_sitemap_urls(request)
         readable = ArticlePage.objects.child_of(self).readable()
         for route, model, link in self.LISTINGS:
-            newest = readable.filter(**{link: OuterRef("pk")}).order_by("-last_published_at")
+            linked = readable.crediting(OuterRef("pk")) if link is None else readable.filter(**{link: OuterRef("pk")})
+            newest = linked.order_by("-last_published_at")
             rows = model.objects.annotate(lastmod=Subquery(newest.values("last_published_at")[:1]))
             urls += sorted(
                 (

@@ -1,6 +1,6 @@
 """The one definition of what a reader may see, and of what a listing loads."""
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
@@ -34,6 +34,19 @@ class ArticlePageQuerySet(PageQuerySet):
             )
             .order_by("-first_published_at", "-pk")
         )
+
+    def crediting(self, author):
+        """Articles that credit `author` (an Author, its pk, or an OuterRef to
+        one) as a writer or as the 監修 reviewer: both bylines link to the
+        author's page, so the author page, the author index and the sitemap
+        all ask this. Each article carries `reviewed_only`, true where the
+        author only reviewed it. One row per article (EXISTS, not a join),
+        so it can be counted."""
+        # Inside EXISTS, "pk" is the ArticleAuthor's page; an OuterRef from the
+        # caller reaches one level further out.
+        writer = OuterRef(author) if isinstance(author, OuterRef) else author
+        wrote = Exists(ArticleAuthor.objects.filter(page=OuterRef("pk"), author=writer))
+        return self.filter(wrote | Q(reviewer=author)).annotate(reviewed_only=~wrote)
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
