@@ -80,6 +80,8 @@ def build_blog(count):
         "category": "/blog/category/topic-0/",
         "tag": "/blog/tag/膝/",
         "author": "/blog/author/writer-0/",
+        "author index": "/blog/author/",
+        "sitemap": "/sitemap.xml",
     }
 
 

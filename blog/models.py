@@ -138,11 +138,12 @@ class BlogIndexPage(PublicationWindowMixin, RoutablePageMixin, Page):
     def feed_url(self):
         return self.url + self.reverse_subpage("feed")
 
-    # route name, the model behind it, and how an article points at one.
+    # route name, the model behind it, and how an article points at one: an
+    # author as a writer or as the 監修 reviewer (ArticlePageQuerySet.crediting).
     LISTINGS = (
-        ("category", Category, "article_categories__category"),
-        ("tag", Tag, "tagged_items__tag"),
-        ("author", Author, None),  # written or reviewed: ArticlePageQuerySet.crediting
+        ("category", Category, ["article_categories__category"]),
+        ("tag", Tag, ["tagged_items__tag"]),
+        ("author", Author, ["article_authors__author", "reviewer"]),
     )
 
     def get_sitemap_urls(self, request=None):
@@ -150,10 +151,13 @@ class BlogIndexPage(PublicationWindowMixin, RoutablePageMixin, Page):
         has a readable article; a listing's lastmod is its newest article's."""
         urls = super().get_sitemap_urls(request)
         readable = ArticlePage.objects.child_of(self).readable()
-        for route, model, link in self.LISTINGS:
-            linked = readable.crediting(OuterRef("pk")) if link is None else readable.filter(**{link: OuterRef("pk")})
-            newest = linked.order_by("-last_published_at")
-            rows = model.objects.annotate(lastmod=Subquery(newest.values("last_published_at")[:1]))
+        for route, model, links in self.LISTINGS:
+            newest = [
+                Subquery(linked.order_by("-last_published_at").values("last_published_at")[:1])
+                for linked in (readable.filter(**{link: OuterRef("pk")}) for link in links)
+            ]
+            lastmod = newest[0] if len(newest) == 1 else indexes.latest(newest)
+            rows = model.objects.annotate(lastmod=lastmod)
             urls += sorted(
                 (
                     {"location": absolute_url(request, self.subpage_url(route, row.slug)), "lastmod": row.lastmod}

@@ -1,6 +1,6 @@
 """The one definition of what a reader may see, and of what a listing loads."""
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
 from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
@@ -36,17 +36,21 @@ class ArticlePageQuerySet(PageQuerySet):
         )
 
     def crediting(self, author):
-        """Articles that credit `author` (an Author, its pk, or an OuterRef to
-        one) as a writer or as the 監修 reviewer: both bylines link to the
-        author's page, so the author page, the author index and the sitemap
-        all ask this. Each article carries `reviewed_only`, true where the
-        author only reviewed it. One row per article (EXISTS, not a join),
-        so it can be counted."""
-        # Inside EXISTS, "pk" is the ArticleAuthor's page; an OuterRef from the
-        # caller reaches one level further out.
-        writer = OuterRef(author) if isinstance(author, OuterRef) else author
-        wrote = Exists(ArticleAuthor.objects.filter(page=OuterRef("pk"), author=writer))
-        return self.filter(wrote | Q(reviewer=author)).annotate(reviewed_only=~wrote)
+        """Articles that credit `author` as a writer or as the 監修 reviewer:
+        both bylines link to the author's page. Each carries `reviewed_only`,
+        true where the author only reviewed it. The writers' rows are one
+        uncorrelated subquery, which the database runs once (a join would
+        need DISTINCT, and an EXISTS would run once per article)."""
+        written = Q(pk__in=ArticleAuthor.objects.filter(author=author).values("page"))
+        return self.filter(written | Q(reviewer=author)).annotate(
+            reviewed_only=ExpressionWrapper(~written, output_field=BooleanField())
+        )
+
+    def reviewed_only_by(self, author):
+        """Articles `author` (an OuterRef to one, in the author index) reviewed
+        (監修) without also writing them: added to the articles they wrote,
+        each article that credits them, once."""
+        return self.filter(reviewer=author).exclude(article_authors__author=author)
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
