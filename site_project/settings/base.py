@@ -61,6 +61,8 @@ MIDDLEWARE = [
     # ETag and 304 for every response; the page cache stores the ETag with the page.
     "django.middleware.http.ConditionalGetMiddleware",
     "serving.middleware.PageCacheMiddleware",
+    # Inside the page cache, so a cached page keeps its own policy (analytics hosts).
+    "site_project.middleware.PageSourcesPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
