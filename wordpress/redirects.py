@@ -29,6 +29,7 @@ class Redirects:
         self.seen = set()
         # One query for all of this site's redirects, not one per old URL.
         self.existing = {r.old_path: r for r in Redirect.objects.filter(site=site)}
+        self.added = []  # new rows, saved together by flush()
 
     def add(self, url, *, page=None, link=""):
         old = old_path(url)
@@ -41,7 +42,8 @@ class Redirects:
         target = {"redirect_page": page, "redirect_link": "" if page is not None else link}
         existing = self.existing.get(old)
         if existing is None:
-            self.existing[old] = Redirect.objects.create(site=self.site, old_path=old, is_permanent=True, **target)
+            self.existing[old] = Redirect(site=self.site, old_path=old, is_permanent=True, **target)
+            self.added.append(self.existing[old])
             self.report.count("redirect", "created")
             self.report.redirect(old, new_url)
         elif existing.redirect_page_id != (page.pk if page else None) or existing.redirect_link != target["redirect_link"]:
@@ -53,3 +55,9 @@ class Redirects:
             self.report.redirect(old, new_url)
         else:
             self.report.count("redirect", "unchanged")
+
+    def flush(self):
+        """Save the new redirects. An old path is added once per run (seen),
+        so a row waiting here is never updated before it is saved."""
+        Redirect.objects.bulk_create(self.added)
+        self.added = []
