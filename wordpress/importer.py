@@ -267,7 +267,9 @@ class Importer:
                     self.bulk.child_added(page)
             self._publish(page, item, created)
             self.records.set(kind, item.post_id, page, digest, page.latest_revision_id)
-            ReferenceIndex.create_or_update_for_object(page)
+            # As saved: publishing saved the revision's copy of the page, so
+            # this one's new authors, categories and tags have no IDs.
+            ReferenceIndex.create_or_update_for_object(type(page).objects.get(pk=page.pk))
         self.written.add(page.pk)
         if created or not relink:
             self.report.count(kind, "created" if created else "updated")
