@@ -19,7 +19,7 @@ records are always whole when Wagtail reads them).
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, models
+from django.db import DatabaseError, connection, models
 from django.db.models import F
 from django.utils import timezone
 from wagtail.log_actions import get_active_log_context
@@ -93,7 +93,13 @@ class BulkPosts:
         # Django's save of the rows only: Page.save's housekeeping (url_path,
         # locale, draft title) is done above, modelcluster's save of the
         # child relations is done in bulk by flush().
-        models.Model.save(page)
+        try:
+            models.Model.save(page)
+        except DatabaseError:
+            # Someone else may have added a page under the blog meanwhile:
+            # read its last child again for the next post.
+            self._last_path = None
+            raise
         self.child_added(page)
         row = self.records.add_page("post", wp_id, page, digest)
         self.pending.append((page, row))
