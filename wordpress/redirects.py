@@ -39,7 +39,9 @@ class Redirects:
         new_url = page.url if page is not None else link
         if new_url is None or old == Redirect.normalise_path(new_url):
             return  # same address as before: nothing to redirect
-        target = {"redirect_page": page, "redirect_link": "" if page is not None else link}
+        # The page's ID, not the page: the rows are kept for the whole run,
+        # and a page holds its body and revision (memory would grow with N).
+        target = {"redirect_page_id": page.pk if page is not None else None, "redirect_link": "" if page is not None else link}
         existing = self.existing.get(old)
         if existing is None:
             self.existing[old] = Redirect(site=self.site, old_path=old, is_permanent=True, **target)
