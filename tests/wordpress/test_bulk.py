@@ -4,9 +4,11 @@ behind must be there all the same: a valid tree, a live revision an editor
 can open, the log entries, the reference index, the records that detect an
 editor's later change, and a fresh page cache."""
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
+from django.core.management import call_command
+from django.utils import timezone as dj_timezone
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page, PageLogEntry, ReferenceIndex
 
@@ -14,6 +16,7 @@ from blog.links import ArticleAuthor, ArticleCategory
 from blog.models import ArticlePage, BlogIndexPage
 from search.models import SearchEntry
 from tests.factories import AuthorFactory, CategoryFactory, sample_body
+from tests.html import reader_html
 from wordpress import bulk
 from wordpress.models import ImportedObject
 
@@ -138,3 +141,20 @@ def test_a_batched_post_is_searchable_in_the_sitemap_and_its_old_urls_redirect(c
     for old in ("/classic-post/", "/?p=11"):
         response = client.get(old)
         assert response.status_code == 301 and response["Location"].endswith("/blog/classic-post/"), old
+
+
+def test_a_scheduled_post_among_batched_ones_goes_live_through_publish_scheduled(client, imported):
+    page = ArticlePage.objects.get(title="来年公開の記事")
+    assert not page.live and page.latest_revision.approved_go_live_at == page.go_live_at
+    # Its date comes: as if it were tomorrow's post, a minute ago.
+    due = dj_timezone.now() - timedelta(minutes=1)
+    revision = page.latest_revision
+    revision.content["go_live_at"] = due.isoformat()
+    revision.approved_go_live_at = due
+    revision.save()
+    ArticlePage.objects.filter(pk=page.pk).update(go_live_at=due)
+    call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert page.live and page.live_revision_id == revision.pk
+    assert "来年公開の記事" in reader_html(client.get("/blog/"))
+    assert_tree_is_valid()
