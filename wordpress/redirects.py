@@ -30,13 +30,19 @@ class Redirects:
         # One query for all of this site's redirects, not one per old URL.
         self.existing = {r.old_path: r for r in Redirect.objects.filter(site=site)}
         self.added = []  # new rows, saved together by flush()
+        self._last_url = (None, None)  # (page ID, URL): a post has up to three old URLs
+
+    def _url(self, page):
+        if self._last_url[0] != page.pk:
+            self._last_url = (page.pk, page.url)
+        return self._last_url[1]
 
     def add(self, url, *, page=None, link=""):
         old = old_path(url)
         if old is None or old == "/" or old in self.seen:
             return
         self.seen.add(old)
-        new_url = page.url if page is not None else link
+        new_url = self._url(page) if page is not None else link
         if new_url is None or old == Redirect.normalise_path(new_url):
             return  # same address as before: nothing to redirect
         # The page's ID, not the page: the rows are kept for the whole run,
