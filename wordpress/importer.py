@@ -3,7 +3,9 @@
 1. scan: read the whole file once, writing nothing. A hostile or broken file
    is refused here. What later passes need is kept small: where each
    attachment's file is, which old URL is which post.
-2. write: in one transaction, authors and terms, then every item in order.
+2. write: in one transaction, authors and terms, then every item in order;
+   new posts that go live now in batches (bulk.py), the rest through
+   Wagtail's own add_child, save_revision and publish.
 3. relink: posts that linked to a post further down the file, and pages
    whose parent page came later, are read again now that every target exists.
 
