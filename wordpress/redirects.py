@@ -47,14 +47,15 @@ class Redirects:
             return  # same address as before: nothing to redirect
         # The page's ID, not the page: the rows are kept for the whole run,
         # and a page holds its body and revision (memory would grow with N).
-        target = {"redirect_page_id": page.pk if page is not None else None, "redirect_link": "" if page is not None else link}
+        page_id = page.pk if page is not None else None
+        target = {"redirect_page_id": page_id, "redirect_link": "" if page is not None else link}
         existing = self.existing.get(old)
         if existing is None:
             self.existing[old] = Redirect(site=self.site, old_path=old, is_permanent=True, **target)
             self.added.append(self.existing[old])
             self.report.count("redirect", "created")
             self.report.redirect(old, new_url)
-        elif existing.redirect_page_id != (page.pk if page else None) or existing.redirect_link != target["redirect_link"]:
+        elif existing.redirect_page_id != page_id or existing.redirect_link != target["redirect_link"]:
             for field, value in target.items():
                 setattr(existing, field, value)
             existing.is_permanent = True
