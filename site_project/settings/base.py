@@ -55,12 +55,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # ETag and 304 for every response, page-cache hits included.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before everything else, so a hit skips the rest of the stack: the cached
+    # page carries the headers the middleware below set on it (docs/serving.md).
+    "serving.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "site_project.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # ETag and 304 for every response; the page cache stores the ETag with the page.
-    "django.middleware.http.ConditionalGetMiddleware",
-    "serving.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
