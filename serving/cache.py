@@ -42,8 +42,8 @@ KEPT_HEADERS = {
     "x-cache-tags",
     "x-robots-tag",
     "vary",
-    # Set by the middleware outside the page cache's, whose work a hit skips
-    # (site_project/settings/base.py, MIDDLEWARE): the hit carries them as stored.
+    # Set by the middleware listed after the page cache's (MIDDLEWARE in
+    # site_project/settings/base.py), which a hit skips: it sends them as stored.
     "content-security-policy",
     "permissions-policy",
     "strict-transport-security",
@@ -74,9 +74,9 @@ def _purged_at(token):
 def page_key(environ):
     """One entry per URL as the client asked for it, from the WSGI environ (a
     request's META) so that serving/wsgi.py can look a page up before Django
-    builds a request: the scheme, the host and the raw path and query string,
-    each exactly as Django reads them (`request.scheme`, `get_host()`), so
-    two requests Django could answer differently never share an entry."""
+    builds a request: every value Django reads the scheme, the host, the path
+    and the query string from (`request.scheme`, `get_host()`), raw, so two
+    requests Django could answer differently never share an entry."""
     proxy_ssl_header = settings.SECURE_PROXY_SSL_HEADER[0] if settings.SECURE_PROXY_SSL_HEADER else None
     url = (
         environ.get("wsgi.url_scheme"),

@@ -13,7 +13,6 @@ from .checks import local_cache_problem
 from .tags import response_tags
 
 TAGS_HEADER = "X-Cache-Tags"
-STATUS_HEADER = cache.STATUS_HEADER
 
 
 class PageCacheMiddleware:
@@ -40,7 +39,7 @@ class PageCacheMiddleware:
             hit = cache.lookup(request.META)
             if hit is not None:
                 status, headers, content = hit
-                return HttpResponse(content, status=status, headers={**headers, STATUS_HEADER: "hit"})
+                return HttpResponse(content, status=status, headers={**headers, cache.STATUS_HEADER: "hit"})
         started = time.time()
         response = self.get_response(request)
         if not policy.response_is_cacheable(request, response):
@@ -66,12 +65,12 @@ class PageCacheMiddleware:
         set_response_etag(response)
         if use_cache and request.method == "GET":
             cache.store(request.META, response, tokens, lifetime)
-        response[STATUS_HEADER] = "miss"
+        response[cache.STATUS_HEADER] = "miss"
         return response
 
     @staticmethod
     def private(response):
         if "Cache-Control" not in response:
             patch_cache_control(response, private=True, no_cache=True)
-        response[STATUS_HEADER] = "pass"
+        response[cache.STATUS_HEADER] = "pass"
         return response

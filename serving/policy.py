@@ -23,8 +23,8 @@ def request_is_cacheable(environ):
         return False
     if "HTTP_AUTHORIZATION" in environ:
         return False
-    cookie = environ.get("HTTP_COOKIE")
-    if cookie and any(name in parse_cookie(cookie) for name in personal_cookies()):
+    cookies = parse_cookie(environ["HTTP_COOKIE"]) if "HTTP_COOKIE" in environ else {}
+    if any(name in cookies for name in personal_cookies()):
         return False
     return not request_path(environ).startswith(tuple(settings.SERVING_UNCACHED_PATHS))
 

@@ -6,7 +6,8 @@ import urllib.parse
 import wsgiref.util
 
 import pytest
-from django.core.signals import request_started
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from blog.models import ArticlePage
 from site_project.wsgi import application
@@ -32,11 +33,20 @@ def serve(path, **headers):
     def count(**kwargs):
         requests.append(kwargs)
 
+    # As Django's test client does: the test's transaction holds the
+    # database connection, which the end of a request would close.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     request_started.connect(count)
     try:
-        body = b"".join(application(environ, start_response))
+        result = application(environ, start_response)
+        body = b"".join(result)
+        if hasattr(result, "close"):  # as a server does: Django's response sends request_finished
+            result.close()
     finally:
         request_started.disconnect(count)
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return answer["status"], {**answer["headers"], "X-Django": "yes" if requests else "no"}, body
 
 
