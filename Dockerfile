@@ -7,7 +7,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_SETTINGS_MODULE=site_project.settings.production \
-    GUNICORN_WORKERS=3
+    GUNICORN_WORKERS=2
 
 WORKDIR /app
 RUN useradd --create-home --uid 1000 teate
@@ -31,4 +31,6 @@ VOLUME ["/app/media"]
 EXPOSE 8000
 
 # Migrations run at every start (a no-op when there is nothing to apply).
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn site_project.wsgi:application --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS} --access-logfile -"]
+# deploy/gunicorn.conf.py: GUNICORN_WORKERS processes (one per core) of
+# GUNICORN_THREADS threads, on port 8000, access log on stdout.
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn site_project.wsgi:application --config deploy/gunicorn.conf.py"]

@@ -44,7 +44,7 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--readers", type=int, default=50, help="concurrent readers (default 50)")
     parser.add_argument("--requests", type=int, default=20, help="requests per reader (default 20)")
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3, as in the image)")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers (default 3)")
     return parser.parse_args()
 
 

@@ -1,5 +1,5 @@
-"""The production stack on this machine under a bounded load: Varnish in
-front of two gunicorn servers sharing PostgreSQL and Redis, as
+"""The production stack on this machine: Varnish in front of gunicorn with
+deploy/gunicorn.conf.py (two gthread workers), PostgreSQL and Redis, as
 docker-compose.yml runs them, with the demo content.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/teate_bench .venv/bin/python benchmarks/serve.py
@@ -10,14 +10,17 @@ and Debian's varnishd and wrk. For the article page and the blog index it
 prints req/s, p50 and p99 latency and errors, uncached (a session cookie
 makes every layer pass), app-cached (gunicorn straight, Redis page cache)
 and proxy-cached (through Varnish); then the proxy's hit ratio and the time
-from a publish until the proxy serves the new page. Ports 8300-8302 by
-default (--port).
+from a publish until the proxy serves the new page. wrk asks as a browser
+does (Accept-Encoding: gzip), so Varnish sends the gzipped copy it keeps.
+Each figure is the median of --runs measurements; the load average of the
+machine is printed before and after. Ports 8300-8301 by default (--port).
 """
 
 import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,9 +36,10 @@ OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--port", type=int, default=8300, help="Varnish's port; the servers take the next two")
+    parser.add_argument("--port", type=int, default=8300, help="Varnish's port; gunicorn takes the next one")
     parser.add_argument("--seconds", type=int, default=5, help="load per measurement (default 5)")
     parser.add_argument("--connections", type=int, default=32, help="concurrent connections (default 32)")
+    parser.add_argument("--runs", type=int, default=3, help="measurements of each figure; the median is printed (default 3)")
     return parser.parse_args()
 
 
@@ -94,9 +98,14 @@ def start_varnish(workdir, port, app_ports):
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+# What a browser sends that changes the answer: Varnish keeps pages gzipped
+# and would unzip them for a client that did not ask for gzip.
+BROWSER_HEADERS = ["Accept: text/html,application/xhtml+xml", "Accept-Encoding: gzip, deflate, br"]
+
+
 def wrk(url, seconds, connections, headers=()):
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
-    for header in headers:
+    for header in [*BROWSER_HEADERS, *headers]:
         command += ["-H", header]
     out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
 
@@ -115,6 +124,12 @@ def wrk(url, seconds, connections, headers=()):
         "errors": errors + (int(non_2xx.group(1)) if non_2xx else 0),
         "requests": requests,
     }
+
+
+def median_of(runs):
+    """The median run's figures (by req/s), and every run's errors."""
+    ranked = sorted(runs, key=lambda run: run["rps"])
+    return {**ranked[len(ranked) // 2], "errors": sum(run["errors"] for run in runs)}
 
 
 def varnish_hits(workdir):
@@ -163,41 +178,49 @@ def main():
     manage(env, "load_demo")
     manage(env, "collectstatic", "--noinput")
 
-    proxy_port, app_ports = args.port, [args.port + 1, args.port + 2]
+    proxy_port, app_port = args.port, args.port + 1
     proxy = f"http://127.0.0.1:{proxy_port}"
     env["TEATE_PROXY_PURGE_URLS"] = proxy + "/"
     processes = [
         subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "site_project.wsgi:application", "--workers", "1",
-             "--bind", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "gunicorn", "site_project.wsgi:application", "--config", "deploy/gunicorn.conf.py",
+             "--bind", f"127.0.0.1:{app_port}", "--access-logfile", str(workdir / "access.log")],
             cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        for port in app_ports
+        ),
+        start_varnish(workdir, proxy_port, [app_port]),
     ]
-    processes.append(start_varnish(workdir, proxy_port, app_ports))
+    load_before = os.getloadavg()
     try:
-        for port in [*app_ports, proxy_port]:
+        for port in [app_port, proxy_port]:
             wait_for(f"http://127.0.0.1:{port}/robots.txt")
         index = "/blog/"
         html = OPENER.open(proxy + index).read().decode()
         article = re.search(r'href="(/blog/[^"/]+/)"', html).group(1)
-        app = f"http://127.0.0.1:{app_ports[0]}"
+        app = f"http://127.0.0.1:{app_port}"
         rows = []
         for name, path in (("article", article), ("blog index", index)):
-            OPENER.open(app + path).read()  # fill the page cache
+            for _ in range(8):  # every worker and thread: the page cache filled, Django loaded
+                OPENER.open(app + path).read()
             OPENER.open(proxy + path).read()
-            rows.append((name, "uncached", wrk(app + path, args.seconds, 4, ["Cookie: sessionid=benchmark"])))
-            rows.append((name, "app-cached", wrk(app + path, args.seconds, args.connections)))
-            rows.append((name, "proxy-cached", wrk(proxy + path, args.seconds, args.connections)))
+            layers = (
+                ("uncached", app + path, 4, ["Cookie: sessionid=benchmark"]),
+                ("app-cached", app + path, args.connections, []),
+                ("proxy-cached", proxy + path, args.connections, []),
+            )
+            for layer, url, connections, headers in layers:
+                runs = [wrk(url, args.seconds, connections, headers) for _ in range(args.runs)]
+                rows.append((name, layer, median_of(runs)))
         hits, misses = varnish_hits(workdir)
-        fresh = publish_to_fresh(env, proxy, article)
+        fresh = statistics.median(publish_to_fresh(env, proxy, article) for _ in range(args.runs))
     finally:
+        load_after = os.getloadavg()
         for process in processes:
             process.terminate()
         for process in processes:
             process.wait(timeout=30)
         shutil.rmtree(workdir, ignore_errors=True)
 
+    print(f"\nmedian of {args.runs} runs; load average {load_before[0]:.1f} before, {load_after[0]:.1f} after")
     print(f"\n{'page':<11} {'layer':<13} {'req/s':>9} {'×uncached':>10} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
     for name, layer, result in rows:
         baseline = next(r for n, lay, r in rows if n == name and lay == "uncached")["rps"]
@@ -206,7 +229,7 @@ def main():
             f"{result['p50']:>8.2f} {result['p99']:>8.2f} {result['errors']:>7}"
         )
     print(f"\nproxy hit ratio: {hits / max(1, hits + misses):.4f} ({hits} hits, {misses} misses)")
-    print(f"publish → fresh page through the proxy: {fresh * 1000:.0f} ms")
+    print(f"publish → fresh page through the proxy (median): {fresh * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

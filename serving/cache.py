@@ -9,6 +9,12 @@ tokens its tags had when it was stored, and is served only while every one
 of them is unchanged, so a purge costs one write per tag however many URLs
 carry it, and every worker and machine sharing the cache sees it at once.
 
+A hit reads the page and its tags' tokens in one `get_many`: each process
+remembers which tags a URL carried when it last saw it (`_known_tags`), so it
+can name their tokens before the page is read. Only when the page's tags
+differ from what the process remembered (its first read, or a re-render that
+gained a tag) does the hit cost a second read.
+
 A token also holds the time of its purge. A response whose rendering started
 before one of its tags was purged may hold the old content; it is neither
 stored here nor offered to the proxy (see `was_purged_since`).
@@ -20,24 +26,38 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpResponse
 
+# Says which way a response came: "hit", "miss" (rendered and stored) or "pass".
+STATUS_HEADER = "X-Page-Cache"
 PAGE_PREFIX = "serving:page:"
 TOKEN_PREFIX = "serving:tag:"
 # Headers a cached copy keeps; the rest (Set-Cookie above all) never enter the cache.
 KEPT_HEADERS = {
     "content-type",
     "content-language",
+    "content-length",
     "cache-control",
     "etag",
     "last-modified",
     "x-cache-tags",
     "x-robots-tag",
     "vary",
-    # Set for a page that loads analytics (site_project/middleware.py): the
-    # cached copy keeps the policy its markup needs.
+    # Set by the middleware listed after the page cache's (MIDDLEWARE in
+    # site_project/settings/base.py), which a hit skips: it sends them as stored.
+    # The policy may be widened for a page that loads analytics.
     "content-security-policy",
+    "permissions-policy",
+    "strict-transport-security",
+    "x-content-type-options",
+    "referrer-policy",
+    "cross-origin-opener-policy",
+    "x-frame-options",
 }
+# How many URLs' tags a process remembers; past that it forgets them all and
+# relearns (one extra read per URL), so a crawl of endless query strings
+# cannot grow a worker's memory.
+KNOWN_TAGS_LIMIT = 10_000
+_known_tags = {}
 
 
 def _cache():
@@ -52,10 +72,23 @@ def _purged_at(token):
     return float(token.split(":", 1)[0])
 
 
-def page_key(request):
-    """One entry per absolute URL (scheme, host, path and query string)."""
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return PAGE_PREFIX + hashlib.sha256(url.encode()).hexdigest()
+def page_key(environ):
+    """One entry per URL as the client asked for it, from the WSGI environ (a
+    request's META) so that serving/wsgi.py can look a page up before Django
+    builds a request: every value Django reads the scheme, the host, the path
+    and the query string from (`request.scheme`, `get_host()`), raw, so two
+    requests Django could answer differently never share an entry."""
+    proxy_ssl_header = settings.SECURE_PROXY_SSL_HEADER[0] if settings.SECURE_PROXY_SSL_HEADER else None
+    url = (
+        environ.get("wsgi.url_scheme"),
+        environ.get(proxy_ssl_header),
+        environ.get("HTTP_X_FORWARDED_HOST") if settings.USE_X_FORWARDED_HOST else None,
+        environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME')}:{environ.get('SERVER_PORT')}",
+        environ.get("SCRIPT_NAME", ""),
+        environ.get("PATH_INFO", ""),
+        environ.get("QUERY_STRING", ""),
+    )
+    return PAGE_PREFIX + hashlib.sha256(repr(url).encode()).hexdigest()
 
 
 def purge(tags):
@@ -81,22 +114,36 @@ def was_purged_since(tokens, started):
     return any(_purged_at(token) >= started for token in tokens.values())
 
 
-def lookup(request):
-    """The cached response for this request, or None when absent or stale."""
+def lookup(environ):
+    """(status, headers, content) of the cached page for this request, or
+    None when absent or stale."""
     cache = _cache()
-    entry = cache.get(page_key(request))
+    key = page_key(environ)
+    known = _known_tags.get(key, [])
+    found = cache.get_many([key, *known])
+    entry = found.get(key)
     if entry is None:
         return None
     status, headers, content, tokens = entry
-    current = cache.get_many([TOKEN_PREFIX + tag for tag in tokens])
-    if any(current.get(TOKEN_PREFIX + tag) != token for tag, token in tokens.items()):
+    token_keys = [TOKEN_PREFIX + tag for tag in tokens]
+    if token_keys != known:
+        _remember_tags(key, token_keys)
+        missing = [token_key for token_key in token_keys if token_key not in found]
+        if missing:
+            found.update(cache.get_many(missing))
+    if any(found.get(TOKEN_PREFIX + tag) != token for tag, token in tokens.items()):
         return None
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
-        response[name] = value
-    return response
+    return status, headers, content
 
 
-def store(request, response, tokens, timeout):
-    headers = [(name, value) for name, value in response.items() if name.lower() in KEPT_HEADERS]
-    _cache().set(page_key(request), (response.status_code, headers, response.content, tokens), timeout)
+def store(environ, response, tokens, timeout):
+    headers = {name: value for name, value in response.items() if name.lower() in KEPT_HEADERS}
+    key = page_key(environ)
+    _cache().set(key, (response.status_code, headers, response.content, tokens), timeout)
+    _remember_tags(key, [TOKEN_PREFIX + tag for tag in tokens])
+
+
+def _remember_tags(key, token_keys):
+    if len(_known_tags) >= KNOWN_TAGS_LIMIT:
+        _known_tags.clear()
+    _known_tags[key] = token_keys

@@ -5,6 +5,7 @@ import time
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, set_response_etag
 
 from . import cache, policy
@@ -12,13 +13,15 @@ from .checks import local_cache_problem
 from .tags import response_tags
 
 TAGS_HEADER = "X-Cache-Tags"
-STATUS_HEADER = "X-Page-Cache"
 
 
 class PageCacheMiddleware:
-    """Place it after WhiteNoise and before the session middleware: a hit is
-    answered before any session or database work, and on the way out it sees
-    the cookies and `Vary` the inner middleware added."""
+    """Place it first, after only ConditionalGetMiddleware (which answers a
+    hit's If-None-Match): a hit is answered before any other middleware runs
+    (no security headers to compute, no session, no database), and on the way
+    out a miss has every header, cookie and `Vary` the others added, so the
+    stored page carries them (cache.KEPT_HEADERS). Static files pass
+    untouched: WhiteNoise serves them and Varnish keeps them."""
 
     def __init__(self, get_response):
         problem = local_cache_problem()
@@ -27,14 +30,16 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not policy.request_is_cacheable(request):
+        if policy.is_static(request.META):
+            return self.get_response(request)
+        if not policy.request_is_cacheable(request.META):
             return self.private(self.get_response(request))
         use_cache = settings.SERVING_PAGE_CACHE
         if use_cache:
-            hit = cache.lookup(request)
+            hit = cache.lookup(request.META)
             if hit is not None:
-                hit[STATUS_HEADER] = "hit"
-                return hit
+                status, headers, content = hit
+                return HttpResponse(content, status=status, headers={**headers, cache.STATUS_HEADER: "hit"})
         started = time.time()
         response = self.get_response(request)
         if not policy.response_is_cacheable(request, response):
@@ -59,13 +64,13 @@ class PageCacheMiddleware:
         response[TAGS_HEADER] = f",{','.join(sorted(tags))},"
         set_response_etag(response)
         if use_cache and request.method == "GET":
-            cache.store(request, response, tokens, lifetime)
-        response[STATUS_HEADER] = "miss"
+            cache.store(request.META, response, tokens, lifetime)
+        response[cache.STATUS_HEADER] = "miss"
         return response
 
     @staticmethod
     def private(response):
         if "Cache-Control" not in response:
             patch_cache_control(response, private=True, no_cache=True)
-        response[STATUS_HEADER] = "pass"
+        response[cache.STATUS_HEADER] = "pass"
         return response

@@ -5,24 +5,40 @@ with Django's own cache middleware (docs/serving.md, "What is never cached")."""
 from datetime import timedelta
 
 from django.conf import settings
+from django.http.cookie import parse_cookie
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
 
 SAFE_METHODS = ("GET", "HEAD")
 
 
-def request_is_cacheable(request):
-    """Anonymous reads of reader pages. Decided from the request alone, before
-    any session is loaded, the way the proxy decides (deploy/varnish/teate.vcl):
-    a session cookie means a logged-in editor, or a reader who unlocked a
-    password-protected page, and either may see something personal."""
-    if request.method not in SAFE_METHODS:
+def request_is_cacheable(environ):
+    """Anonymous reads of reader pages. Decided from the WSGI environ (a
+    request's META) alone, before any session is loaded or even a request
+    built (serving/wsgi.py), the way the proxy decides
+    (deploy/varnish/teate.vcl): a session cookie means a logged-in editor, or
+    a reader who unlocked a password-protected page, and either may see
+    something personal."""
+    if environ.get("REQUEST_METHOD") not in SAFE_METHODS:
         return False
-    if any(name in request.COOKIES for name in personal_cookies()):
+    if "HTTP_AUTHORIZATION" in environ:
         return False
-    if "HTTP_AUTHORIZATION" in request.META:
+    cookies = parse_cookie(environ["HTTP_COOKIE"]) if "HTTP_COOKIE" in environ else {}
+    if any(name in cookies for name in personal_cookies()):
         return False
-    return not request.path.startswith(tuple(settings.SERVING_UNCACHED_PATHS))
+    return not request_path(environ).startswith(tuple(settings.SERVING_UNCACHED_PATHS))
+
+
+def is_static(environ):
+    """Static files are WhiteNoise's (with their own Cache-Control), and the
+    proxy keeps them: the page cache neither looks them up nor marks them."""
+    return request_path(environ).startswith(settings.STATIC_URL)
+
+
+def request_path(environ):
+    """`request.path` as far as a prefix test needs it: percent-decoded by
+    the server, the script name in front."""
+    return environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
 
 
 def personal_cookies():

@@ -2,6 +2,9 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from serving.wsgi import PageCacheApplication
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_project.settings.production")
 
-application = get_wsgi_application()
+# Page-cache hits are answered before Django builds a request (serving/wsgi.py).
+application = PageCacheApplication(get_wsgi_application())

@@ -55,14 +55,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # ETag and 304 for every response, page-cache hits included.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before everything else, so a hit skips the rest of the stack: the cached
+    # page carries the headers the middleware below set on it (docs/serving.md).
+    "serving.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "site_project.middleware.ContentSecurityPolicyMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    # ETag and 304 for every response; the page cache stores the ETag with the page.
-    "django.middleware.http.ConditionalGetMiddleware",
-    "serving.middleware.PageCacheMiddleware",
-    # Inside the page cache, so a cached page keeps its own policy (analytics hosts).
+    # Inside the readers' policy, which leaves a widened one as it is; the page
+    # cache stores it with the page (analytics hosts, docs/readers.md).
     "site_project.middleware.PageSourcesPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

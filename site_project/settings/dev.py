@@ -9,7 +9,7 @@ ALLOWED_HOSTS = ["*"]
 # `make demo` runs the scheduler in a second process, which no local-memory
 # cache reaches: the page cache is on only with a shared Redis.
 if os.environ.get("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}}
+    CACHES = {"default": {"BACKEND": "serving.redis_cache.RedisCache", "LOCATION": os.environ["REDIS_URL"]}}
 else:
     SERVING_PAGE_CACHE = False
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -33,8 +33,9 @@ SERVE_MEDIA = os.environ.get("DJANGO_SERVE_MEDIA", "0") == "1"
 # local-memory one): without REDIS_URL the app does not start.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "serving.redis_cache.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
+        # Django's RedisCache, keeping one client per process (serving/redis_cache.py).
         # Several sites (or test runs) may share one Redis server.
         "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", ""),
     }

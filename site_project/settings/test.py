@@ -28,7 +28,7 @@ TEST_REDIS_UP = _redis_is_up(TEST_REDIS_URL)
 if TEST_REDIS_UP:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "serving.redis_cache.RedisCache",
             "LOCATION": TEST_REDIS_URL,
             "KEY_PREFIX": f"teate-test-{uuid.uuid4().hex[:12]}",
         }

@@ -4,6 +4,7 @@ and every service the docs name exists with the command that makes it work."""
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,25 @@ def test_app_image_installs_every_dependency_from_pyproject():
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "['project']['dependencies']" in dockerfile
     assert "gunicorn site_project.wsgi:application" in dockerfile
+
+
+def test_web_image_runs_gunicorn_with_the_deploy_configuration():
+    """deploy/gunicorn.conf.py is the one the image starts, and gunicorn
+    loads it and the application with the production settings."""
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "gunicorn site_project.wsgi:application --config deploy/gunicorn.conf.py" in dockerfile
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "site_project.settings.production",
+        "DJANGO_SECRET_KEY": "gunicorn-config-test-" + "x" * 40,
+        "REDIS_URL": "redis://127.0.0.1:6379/9",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "--check-config", "--config", "deploy/gunicorn.conf.py",
+         "site_project.wsgi:application"],
+        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def compose_command():
