@@ -61,6 +61,8 @@ MIDDLEWARE = [
     # ETag and 304 for every response; the page cache stores the ETag with the page.
     "django.middleware.http.ConditionalGetMiddleware",
     "serving.middleware.PageCacheMiddleware",
+    # The Site and the clinic's settings from the cache, before anyone asks for them.
+    "serving.sites.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
