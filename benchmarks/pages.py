@@ -148,6 +148,7 @@ def main():
         from serving import cache
 
         settings.SERVING_PAGE_CACHE = False  # every request is rendered
+        settings.SERVING_ALLOW_LOCAL_CACHE = True  # one process: its own cache holds the Site and related articles
         try:
             results = {}
             print(f"{connection.vendor}, {args.requests} requests per page, load average {load()} at the start")

@@ -14,12 +14,20 @@ from django.conf import settings
 from django.core.cache import caches
 
 from . import cache
+from .checks import LOCAL_BACKENDS
 
 KEY_PREFIX = "serving:fragment:"
 
 
 def _store():
     return caches[settings.SERVING_CACHE_ALIAS]
+
+
+def enabled():
+    """Only in a cache every process shares (as for the page cache): in one
+    kept by each process, a publish by another one (the scheduler's) would
+    never reach it. Tests and the benchmark run in one process and allow it."""
+    return settings.SERVING_ALLOW_LOCAL_CACHE or not isinstance(_store(), LOCAL_BACKENDS)
 
 
 def fragment_key(name, request, *parts):

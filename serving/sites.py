@@ -17,7 +17,7 @@ from wagtail.models import Site
 
 from clinic.models import ClinicSettings
 
-from . import cache, policy
+from . import cache, fragments, policy
 
 KEY_PREFIX = "serving:site:"
 
@@ -32,7 +32,11 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in policy.SAFE_METHODS and not request.path.startswith(tuple(settings.SERVING_UNCACHED_PATHS)):
+        if (
+            request.method in policy.SAFE_METHODS
+            and not request.path.startswith(tuple(settings.SERVING_UNCACHED_PATHS))
+            and fragments.enabled()
+        ):
             found = cached_site(request)
             if found is not None:
                 site, clinic = found

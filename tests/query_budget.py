@@ -1,8 +1,9 @@
 """One ceiling of SQL queries per reader page, shared by every test that
 counts them (tests/test_query_counts.py holds each one for 10 and 400
 articles). They are today's exact counts: a new query on a page should be
-a decision, so raise a number deliberately, saying why. Most of each count
-is Wagtail's own routing: site, page path, privacy."""
+a decision, so change a number deliberately, saying why. They count a
+rendering with the page cache off and the other caches warm, as after a
+purge on a live site (docs/performance.md says what each query is)."""
 
 MAX_QUERIES = {
     # The Site and the clinic's settings come from the cache (serving/sites.py);

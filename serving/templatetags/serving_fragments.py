@@ -33,7 +33,7 @@ class ArticleLinksNode(template.Node):
         article = self.article.resolve(context)
         request = context.get("request")
         # A preview shows a draft's categories and tags: its links are not the live page's.
-        if request is None or getattr(request, "is_preview", False) or not article.live:
+        if request is None or getattr(request, "is_preview", False) or not article.live or not fragments.enabled():
             return self.nodelist.render(context)
         key = fragments.fragment_key("article-links", request, article.pk)
         found = fragments.lookup(key)
