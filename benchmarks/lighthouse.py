@@ -8,7 +8,8 @@ the baseline measured in the same run.
 
 Debian's /usr/bin/chromium runs the audits (CHROME_PATH overrides it). The
 demo is built in a temporary directory; your database and media are not
-touched.
+touched. Production's page cache needs Redis: 127.0.0.1:6379 database 9 under
+a key prefix of the run's own (BENCH_REDIS_URL overrides it).
 """
 
 import argparse
@@ -69,6 +70,9 @@ def build_demo(workdir):
         "DJANGO_SERVE_MEDIA": "1",
         "DJANGO_LOG_LEVEL": "WARNING",
         "DATABASE_URL": f"sqlite:///{workdir / 'lighthouse.sqlite3'}",
+        # Production keeps its page cache in Redis and refuses to start without it.
+        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9"),
+        "REDIS_KEY_PREFIX": f"teate-lighthouse-{secrets.token_hex(4)}",
     }
     manage(env, "migrate", "--noinput")
     manage(env, "load_demo")

@@ -106,6 +106,7 @@ def page_urls(article, count):
         "category, last page": f"/blog/category/topic-0/?page={math.ceil(count / 2 / settings.BLOG_PAGE_SIZE)}",
         "tag": "/blog/tag/膝/",
         "author": "/blog/author/writer-0/",
+        "author index": "/blog/author/",
         "feed": "/blog/feed/",
         "sitemap index": "/sitemap.xml",
         "sitemap, last part of articles": f"/sitemap-articles.xml?p={math.ceil(count / 1000)}",

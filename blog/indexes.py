@@ -3,10 +3,12 @@ reader can find articles under, each with its number of readable articles.
 
 Snippets nobody is credited with on a readable article (a draft's only
 author, a retired category) are left out, so no link leads to an empty
-listing. One query each, however many articles.
+listing. One query each, however many articles. `latest` serves the
+sitemap's lastmod of an author listing (newest written or reviewed article).
 """
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Greatest
 
 from .snippets import Author, Category
 
@@ -22,13 +24,27 @@ def categories_with_articles(readable):
 
 
 def credited_authors(readable):
-    """Authors credited on at least one of `readable`, by name, with their photos."""
+    """Authors credited on at least one of `readable`, as a writer or as the
+    監修 reviewer (each article once), by name, with their photos."""
     in_readable = Q(article_links__page__in=readable.values("pk"))
+    written = Count("article_links", filter=in_readable, distinct=True)
     return (
         Author.objects.select_related("photo")
         .prefetch_related("photo__renditions")
-        .annotate(article_count=Count("article_links", filter=in_readable, distinct=True))
+        .annotate(article_count=written + count_of(readable.reviewed_only_by(OuterRef("pk"))))
         .filter(article_count__gt=0)
         .order_by("name_kana", "name")
     )
 
+
+def count_of(articles):
+    # COUNT as a plain function, not an aggregate: no GROUP BY, one row per author.
+    counted = articles.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Subquery(counted, output_field=IntegerField())
+
+
+def latest(dates):
+    """The latest of several SQL dates, any of which may be NULL: each is
+    replaced by the next non-NULL one first, since SQLite's GREATEST of a
+    NULL is NULL (PostgreSQL's skips it)."""
+    return Greatest(*(Coalesce(*dates[i:], *dates[:i]) for i in range(len(dates))))

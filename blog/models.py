@@ -3,7 +3,7 @@ and the article itself."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -75,9 +75,8 @@ class BlogIndexPage(PublicationWindowMixin, RoutablePageMixin, Page):
         return self.render(request, template=template, context_overrides=context)
 
     def route(self, request, path_components):
-        """An article in one query, its hero image and reviewer joined and
-        its blog known, where Wagtail's routing reads the page, then its
-        specific row, then (for the breadcrumbs) its parent again."""
+        """An article in one query, hero image and reviewer joined, its blog
+        known (Wagtail reads the page, its specific row, then its parent)."""
         if len(path_components) == 1 and path_components[0] not in RESERVED_SLUGS:
             articles = ArticlePage.objects.child_of(self).select_related("hero_image", "reviewer__photo")
             article = articles.filter(slug=path_components[0]).first()
@@ -124,7 +123,7 @@ class BlogIndexPage(PublicationWindowMixin, RoutablePageMixin, Page):
     def author(self, request, slug):
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
         # A reviewer (監修) is credited too: every byline links to this page.
-        articles = self.articles().filter(Q(article_authors__author=author) | Q(reviewer=author)).distinct()
+        articles = self.articles().crediting(author)
         crumb = (author.name, self.subpage_url("author", slug))
         return self.listing_response(request, articles, "blog/author_page.html", crumb, credited=True, author=author)
 
@@ -150,11 +149,12 @@ class BlogIndexPage(PublicationWindowMixin, RoutablePageMixin, Page):
     def feed_url(self):
         return self.url + self.reverse_subpage("feed")
 
-    # route name, the model behind it, and how an article points at one.
+    # route name, the model behind it, and how an article points at one: an
+    # author as a writer or as the 監修 reviewer (ArticlePageQuerySet.crediting).
     LISTINGS = (
-        ("category", Category, "article_categories__category"),
-        ("tag", Tag, "tagged_items__tag"),
-        ("author", Author, "article_authors__author"),
+        ("category", Category, ["article_categories__category"]),
+        ("tag", Tag, ["tagged_items__tag"]),
+        ("author", Author, ["article_authors__author", "reviewer"]),
     )
 
     def get_sitemap_urls(self, request=None):
@@ -162,9 +162,13 @@ class BlogIndexPage(PublicationWindowMixin, RoutablePageMixin, Page):
         has a readable article; a listing's lastmod is its newest article's."""
         urls = super().get_sitemap_urls(request)
         readable = ArticlePage.objects.child_of(self).readable()
-        for route, model, link in self.LISTINGS:
-            newest = readable.filter(**{link: OuterRef("pk")}).order_by("-last_published_at")
-            rows = model.objects.annotate(lastmod=Subquery(newest.values("last_published_at")[:1]))
+        for route, model, links in self.LISTINGS:
+            newest = [
+                Subquery(linked.order_by("-last_published_at").values("last_published_at")[:1])
+                for linked in (readable.filter(**{link: OuterRef("pk")}) for link in links)
+            ]
+            lastmod = newest[0] if len(newest) == 1 else indexes.latest(newest)
+            rows = model.objects.annotate(lastmod=lastmod)
             urls += sorted(
                 (
                     {"location": absolute_url(request, self.subpage_url(route, row.slug)), "lastmod": row.lastmod}

@@ -1,6 +1,6 @@
 """The one definition of what a reader may see, and of what a listing loads."""
 
-from django.db.models import Prefetch
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
 from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
@@ -34,6 +34,23 @@ class ArticlePageQuerySet(PageQuerySet):
             )
             .order_by("-first_published_at", "-pk")
         )
+
+    def crediting(self, author):
+        """Articles that credit `author` as a writer or as the 監修 reviewer:
+        both bylines link to the author's page. Each carries `reviewed_only`,
+        true where the author only reviewed it. The writers' rows are one
+        uncorrelated subquery, which the database runs once (a join would
+        need DISTINCT, and an EXISTS would run once per article)."""
+        written = Q(pk__in=ArticleAuthor.objects.filter(author=author).values("page"))
+        return self.filter(written | Q(reviewer=author)).annotate(
+            reviewed_only=ExpressionWrapper(~written, output_field=BooleanField())
+        )
+
+    def reviewed_only_by(self, author):
+        """Articles `author` (an OuterRef to one, in the author index) reviewed
+        (監修) without also writing them: added to the articles they wrote,
+        each article that credits them, once."""
+        return self.filter(reviewer=author).exclude(article_authors__author=author)
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)

@@ -2,15 +2,14 @@
 texts shown after every article. One row per Wagtail site, edited under
 設定 › 院の設定 without a deploy."""
 
-import re
-import unicodedata
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from security.html import tel_url
+
+from .analytics import AnalyticsIdField, validate_ga4_measurement_id
 
 
 @register_setting(icon="site")
@@ -62,6 +61,16 @@ class ClinicSettings(BaseSiteSetting):
         ),
         help_text=_("すべての記事の末尾に表示します。空欄にすると表示しません。"),
     )
+    ga4_measurement_id = AnalyticsIdField(
+        _("Googleアナリティクス（GA4）の測定ID"),
+        max_length=20,
+        blank=True,
+        validators=[validate_ga4_measurement_id],
+        help_text=_(
+            "例: G-ABC123DEF4。入力すると、読者が開くページでアクセス解析を行い、「外部送信について」のページに"
+            "Googleへの送信を記載します。ログイン中の編集者とプレビューは計測しません。空欄なら何も送信しません。"
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -81,6 +90,7 @@ class ClinicSettings(BaseSiteSetting):
             heading=_("予約の呼びかけ"),
         ),
         FieldPanel("disclaimer"),
+        MultiFieldPanel([FieldPanel("ga4_measurement_id")], heading=_("アクセス解析")),
     ]
 
     class Meta:

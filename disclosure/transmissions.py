@@ -3,7 +3,8 @@
 Japan's Telecommunications Business Act (art. 27-12) asks a site to tell
 its users which information it has their browser send to whom, and why.
 The list is worked out from the site itself, not typed by hand, so it
-stays true when the clinic adds its first video.
+stays true when the clinic adds its first video or enters an analytics ID
+in its settings (clinic/analytics.py).
 """
 
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import ArticlePage
+from clinic.analytics import configured_analytics
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class Transmission:
     purpose: str
     when: str
     policy_url: str
+    opt_out_url: str = ""  # where a reader can stop it, when the recipient offers a way
 
 
 YOUTUBE = Transmission(
@@ -33,6 +36,26 @@ YOUTUBE = Transmission(
     when=_("動画のある記事を開いたとき（サムネイル画像を院が用意していない動画）と、再生ボタンを押したとき"),
     policy_url="https://policies.google.com/privacy?hl=ja",
 )
+
+# What gtag.js sends with the settings static/js/analytics.js gives it.
+GOOGLE_ANALYTICS = Transmission(
+    service=_("Googleアナリティクス（アクセス解析）"),
+    recipient=_("Google LLC"),
+    sent=_(
+        "閲覧したページのURLとタイトル、直前に見ていたページのURL、IPアドレス、ブラウザやOSの種類、画面の大きさ、"
+        "言語、閲覧日時、ページ内での操作（スクロールやリンクのクリック）、閲覧者を見分けるためにCookieに保存する識別子"
+    ),
+    purpose=_(
+        "どの記事がどれだけ読まれているかを統計として把握し、記事とサイトの改善に役立てるため"
+        "（Googleシグナルと広告のパーソナライズは無効にしています）"
+    ),
+    when=_("このサイトのページを開いたときと、ページ内で操作したとき"),
+    policy_url="https://policies.google.com/technologies/partner-sites?hl=ja",
+    opt_out_url="https://tools.google.com/dlpage/gaoptout?hl=ja",
+)
+
+# clinic.analytics.Service.key → what the disclosure says of it.
+ANALYTICS = {"ga4": GOOGLE_ANALYTICS}
 
 
 def articles_with_video():
@@ -45,9 +68,11 @@ def articles_with_video():
     )
 
 
-def site_transmissions():
-    """[Transmission] for what this site makes browsers send today."""
-    transmissions = []
+def site_transmissions(clinic):
+    """[Transmission] for what this site makes browsers send today: the
+    analytics the clinic's settings switch on, then YouTube if a readable
+    article has a video."""
+    transmissions = [ANALYTICS[configured.service.key] for configured in configured_analytics(clinic)]
     if articles_with_video().exists():
         transmissions.append(YOUTUBE)
     return transmissions

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from blog.models import BlogIndexPage, home_crumb
+from clinic.models import ClinicSettings
 
 from .transmissions import site_transmissions
 
@@ -10,7 +11,7 @@ from .transmissions import site_transmissions
 def external_transmission(request):
     """/external-transmission/: the 外部送信 disclosure, linked from every footer."""
     context = {
-        "transmissions": site_transmissions(),
+        "transmissions": site_transmissions(ClinicSettings.for_request(request)),
         "blog_index": BlogIndexPage.objects.live().public().first(),
         "crumbs": [home_crumb(), (_("外部送信について"), reverse("external_transmission"))],
     }

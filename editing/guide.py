@@ -5,6 +5,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import markdown
+from markdown.extensions.toc import TocExtension, slugify_unicode
 from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -18,8 +19,11 @@ GUIDE_TITLE = _("編集ガイド")
 @lru_cache(maxsize=4)
 def _rendered(path, modified):
     # The file ships with the code and is trusted; markdown's "toc" gives each
-    # heading an id so the guide's own links (#images…) land on it.
-    return markdown.markdown(path.read_text(encoding="utf-8"), extensions=["toc", "tables", "sane_lists"])
+    # heading an id so the guide's own links (#監修…) land on it. The default
+    # slug keeps ASCII only (a Japanese heading became "_2"); slugify_unicode
+    # gives the ids GitHub gives the same file, so one set of links works in both.
+    toc = TocExtension(slugify=slugify_unicode)
+    return markdown.markdown(path.read_text(encoding="utf-8"), extensions=[toc, "tables", "sane_lists"])
 
 
 def guide_html(path=GUIDE_PATH):

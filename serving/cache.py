@@ -34,6 +34,9 @@ KEPT_HEADERS = {
     "x-cache-tags",
     "x-robots-tag",
     "vary",
+    # Set for a page that loads analytics (site_project/middleware.py): the
+    # cached copy keeps the policy its markup needs.
+    "content-security-policy",
 }
 
 

@@ -3,7 +3,9 @@
 1. scan: read the whole file once, writing nothing. A hostile or broken file
    is refused here. What later passes need is kept small: where each
    attachment's file is, which old URL is which post.
-2. write: in one transaction, authors and terms, then every item in order.
+2. write: in one transaction, authors and terms, then every item in order;
+   new posts that go live now in batches (bulk.py), the rest through
+   Wagtail's own add_child, save_revision and publish.
 3. relink: posts that linked to a post further down the file, and pages
    whose parent page came later, are read again now that every target exists.
 
@@ -26,6 +28,7 @@ from blog.models import ArticlePage, BlogIndexPage
 from pages.models import ContentPage
 
 from . import posts, wxr
+from .bulk import BulkPosts
 from .indexing import deferred_indexing
 from .media import MediaLibrary
 from .records import Records
@@ -95,6 +98,7 @@ class Importer:
         records = Records(self.source)
         self.media.records = self.terms.records = self.records = records
         self.redirects = Redirects(self.site, self.report)
+        self.bulk = BulkPosts(self.blog, records, self.redirects)
         try:
             # Wagtail re-indexes references and search on every save (a page
             # is saved several times on its way to published); do it once per
@@ -153,6 +157,7 @@ class Importer:
                 self.item(item)
                 self.done += 1
                 self.progress(self.done, self.total)
+        self.bulk.flush()
         # Pass 3: a parent page may in turn have waited for its own parent.
         final = False
         while self.pending:
@@ -164,6 +169,7 @@ class Importer:
         feed = self.blog.url + self.blog.reverse_subpage("feed")
         self.redirects.add(f"{self.prefix}/feed/", link=feed)
         self.redirects.add(f"{self.prefix}/?feed=rss2", link=feed)
+        self.bulk.finish()
 
     # Items ---------------------------------------------------------------------
 
@@ -178,9 +184,14 @@ class Importer:
             if item.status in SKIPPED_STATUSES:
                 self.report.skip(_("ゴミ箱・自動下書き（%(status)s）") % {"status": item.status})
                 return
+            bulk = self._bulkable(item, relink)
+            if not bulk or self.bulk.full():
+                # Wagtail's own pipeline reads the tree and the records: the
+                # batch is written first (outside this item's savepoint).
+                self.bulk.flush()
             try:
                 with transaction.atomic():
-                    self.page(item, relink, final)
+                    self.page(item, relink, final, bulk)
             except ValidationError as error:
                 self._failed(item, "; ".join(error.messages))
             except (ValueError, TypeError, LookupError, RecursionError, DatabaseError) as error:
@@ -193,6 +204,16 @@ class Importer:
         else:
             self.report.skip(_("対応していない投稿タイプ（%(type)s）") % {"type": post_type or "?"})
 
+    def _bulkable(self, item, relink):
+        """A new post that goes live now is written in a batch (bulk.py)."""
+        return (
+            not relink
+            and item.post_type == "post"
+            and item.status == "publish"
+            and not item.password
+            and self.records.row("post", item.post_id) is None
+        )
+
     def _failed(self, item, reason):
         self.report.skip(
             _("保存できなかった%(kind)s: %(title)s（%(error)s）")
@@ -203,7 +224,7 @@ class Importer:
             }
         )
 
-    def page(self, item, relink, final):
+    def page(self, item, relink, final, bulk=False):
         kind = item.post_type
         row = self.records.row(kind, item.post_id)
         page = self.records.get(kind, item.post_id)
@@ -234,15 +255,23 @@ class Importer:
             page = model(title=title, live=False)
         page.title = title
         if created:
-            page.slug = posts.slug_for(item, title, lambda s: parent.get_children().filter(slug=s).exclude(pk=page.pk).exists())
+            taken = self.bulk.slug_taken if bulk else lambda s: parent.get_children().filter(slug=s).exists()
+            page.slug = posts.slug_for(item, title, taken)
         page.body = body
         if kind == "post":
             self._article_fields(page, item, body)
-        if created:
-            parent.add_child(instance=page)
-        self._publish(page, item, created)
-        self.records.set(kind, item.post_id, page, digest, page.latest_revision_id)
-        ReferenceIndex.create_or_update_for_object(page)
+        if bulk:
+            self.bulk.add(page, item.post_id, digest, posts.published_at(item), posts.modified_at(item))
+        else:
+            if created:
+                parent.add_child(instance=page)
+                if parent.pk == self.blog.pk:
+                    self.bulk.child_added(page)
+            self._publish(page, item, created)
+            self.records.set(kind, item.post_id, page, digest, page.latest_revision_id)
+            # As saved: publishing saved the revision's copy of the page, so
+            # this one's new authors, categories and tags have no IDs.
+            ReferenceIndex.create_or_update_for_object(type(page).objects.get(pk=page.pk))
         self.written.add(page.pk)
         if created or not relink:
             self.report.count(kind, "created" if created else "updated")

@@ -12,6 +12,7 @@ class Records:
         self.rows = {(row.kind, row.wp_id): row for row in ImportedObject.objects.filter(source=source)}
         self._objects = {}
         self._live_pages = set()
+        self._added = []  # rows of pages written in a batch, saved with it
 
     def row(self, kind, wp_id):
         return self.rows.get((kind, str(wp_id)))
@@ -65,3 +66,26 @@ class Records:
             self._objects.pop(key, None)
         else:
             self._objects[key] = obj
+
+    def add_page(self, kind, wp_id, page, source_hash):
+        """A page bulk.py wrote: its row is known at once (a later post may
+        link to the page) and saved with the batch (save_added); its
+        revision_id is set by then."""
+        key = (kind, str(wp_id))
+        row = ImportedObject(
+            source=self.source,
+            kind=kind,
+            wp_id=str(wp_id),
+            content_type=ContentType.objects.get_for_model(Page),
+            object_id=page.pk,
+            source_hash=source_hash,
+        )
+        self.rows[key] = row
+        self._objects.pop(key, None)
+        self._live_pages.add(page.pk)
+        self._added.append(row)
+        return row
+
+    def save_added(self):
+        ImportedObject.objects.bulk_create(self._added)
+        self._added = []

@@ -29,22 +29,33 @@ class Redirects:
         self.seen = set()
         # One query for all of this site's redirects, not one per old URL.
         self.existing = {r.old_path: r for r in Redirect.objects.filter(site=site)}
+        self.added = []  # new rows, saved together by flush()
+        self._last_url = (None, None)  # (page ID, URL): a post has up to three old URLs
+
+    def _url(self, page):
+        if self._last_url[0] != page.pk:
+            self._last_url = (page.pk, page.url)
+        return self._last_url[1]
 
     def add(self, url, *, page=None, link=""):
         old = old_path(url)
         if old is None or old == "/" or old in self.seen:
             return
         self.seen.add(old)
-        new_url = page.url if page is not None else link
+        new_url = self._url(page) if page is not None else link
         if new_url is None or old == Redirect.normalise_path(new_url):
             return  # same address as before: nothing to redirect
-        target = {"redirect_page": page, "redirect_link": "" if page is not None else link}
+        # The page's ID, not the page: the rows are kept for the whole run,
+        # and a page holds its body and revision (memory would grow with N).
+        page_id = page.pk if page is not None else None
+        target = {"redirect_page_id": page_id, "redirect_link": "" if page is not None else link}
         existing = self.existing.get(old)
         if existing is None:
-            self.existing[old] = Redirect.objects.create(site=self.site, old_path=old, is_permanent=True, **target)
+            self.existing[old] = Redirect(site=self.site, old_path=old, is_permanent=True, **target)
+            self.added.append(self.existing[old])
             self.report.count("redirect", "created")
             self.report.redirect(old, new_url)
-        elif existing.redirect_page_id != (page.pk if page else None) or existing.redirect_link != target["redirect_link"]:
+        elif existing.redirect_page_id != page_id or existing.redirect_link != target["redirect_link"]:
             for field, value in target.items():
                 setattr(existing, field, value)
             existing.is_permanent = True
@@ -53,3 +64,9 @@ class Redirects:
             self.report.redirect(old, new_url)
         else:
             self.report.count("redirect", "unchanged")
+
+    def flush(self):
+        """Save the new redirects. An old path is added once per run (seen),
+        so a row waiting here is never updated before it is saved."""
+        Redirect.objects.bulk_create(self.added)
+        self.added = []

@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "serving.middleware.PageCacheMiddleware",
     # The Site and the clinic's settings from the cache, before anyone asks for them.
     "serving.sites.CachedSiteMiddleware",
+    # Inside the page cache, so a cached page keeps its own policy (analytics hosts).
+    "site_project.middleware.PageSourcesPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

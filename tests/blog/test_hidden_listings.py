@@ -62,6 +62,19 @@ def test_reviewer_of_a_readable_article_has_a_page_listing_it(client, blog):
     assert article.title in reader_html(response)
 
 
+def test_author_page_labels_the_articles_they_only_reviewed(client, blog):
+    doctor = AuthorFactory(name="高橋 誠", slug="takahashi")
+    make_article(blog, title="監修した記事", reviewer=doctor)
+    make_article(blog, title="自分で書いた記事", authors=[doctor])
+
+    html = reader_html(client.get("/blog/author/takahashi/"))
+
+    cards = {card.split("</h3>")[0].rsplit(">", 1)[-1]: card for card in html.split('<article class="card">')[1:]}
+    assert set(cards) == {"監修した記事", "自分で書いた記事"}
+    assert '<span class="card__role">監修</span>' in cards["監修した記事"]
+    assert "card__role" not in cards["自分で書いた記事"]
+
+
 def test_category_with_a_readable_article_is_listed(client, blog):
     knee = CategoryFactory(name="膝の痛み", slug="knee")
     make_article(blog, title="膝の記事", categories=[knee])

@@ -58,3 +58,28 @@ def test_indexes_answer_in_a_fixed_number_of_queries(client, blog, count, django
 
         with django_assert_max_num_queries(12, info=url):
             assert client.get(url).status_code == 200
+
+
+def test_author_index_lists_an_author_who_only_reviews(client, blog):
+    writer = AuthorFactory(name="山田 遥", slug="yamada")
+    doctor = AuthorFactory(name="高橋 誠", slug="takahashi")
+    make_article(blog, authors=[writer], reviewer=doctor)
+    make_article(blog, authors=[writer], reviewer=doctor)
+    make_article(blog, authors=[doctor], reviewer=doctor)  # wrote and reviewed: one article, counted once
+
+    html = reader_html(client.get("/blog/author/"))
+
+    entry = html[html.index('href="/blog/author/takahashi/"'):]
+    assert "高橋 誠" in entry and "3件の記事" in entry[: entry.index("</li>")]
+    assert 'href="/blog/author/yamada/"' in html
+
+
+def test_reviewing_only_hidden_articles_does_not_list_an_author(client, blog):
+    writer = AuthorFactory(name="山田 遥", slug="yamada")
+    make_article(blog, authors=[writer])
+    make_hidden_articles(blog, authors=[writer], reviewer=AuthorFactory(name="非公開の監修者", slug="hidden-doctor"))
+
+    html = reader_html(client.get("/blog/author/"))
+
+    assert "非公開の監修者" not in html and "hidden-doctor" not in html
+    assert client.get("/blog/author/hidden-doctor/").status_code == 404

@@ -83,3 +83,26 @@ def offline_page_without_js(chromium, live_server):
     tab = OfflinePage(context)
     yield tab
     context.close()
+
+
+# Init scripts run as the browser's own, outside the page's policy.
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+});
+"""
+
+
+def violations(tab, console):
+    recorded = tab.page.evaluate("window.__cspViolations")
+    return recorded + [text for text in console if "Content Security Policy" in text]
+
+
+@pytest.fixture
+def watched(offline_page):
+    """(tab, console): a tab that records every Content-Security-Policy violation."""
+    offline_page.context.add_init_script(RECORD_VIOLATIONS)
+    console = []
+    offline_page.page.on("console", lambda message: console.append(message.text))
+    return offline_page, console

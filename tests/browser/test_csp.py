@@ -5,31 +5,10 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from tests.browser.conftest import violations
 from tests.factories import ImageFactory, make_article, sample_body, video_block
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-# Init scripts run as the browser's own, outside the page's policy.
-RECORD_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
-});
-"""
-
-
-def violations(tab, console):
-    recorded = tab.page.evaluate("window.__cspViolations")
-    return recorded + [text for text in console if "Content Security Policy" in text]
-
-
-@pytest.fixture
-def watched(offline_page):
-    offline_page.context.add_init_script(RECORD_VIOLATIONS)
-    console = []
-    offline_page.page.on("console", lambda message: console.append(message.text))
-    return offline_page, console
-
 
 def logged_in(tab, live_server, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.jp", "pw")

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from editing.guide import GUIDE_PATH
+from editing.guide import GUIDE_PATH, guide_html
 
 from tests.html import reader_html
 
@@ -21,6 +21,15 @@ def test_guide_is_served_in_the_admin_as_html(admin_client):
     for section in ["記事を書く", "画像", "動画", "公開と予約公開", "監修"]:
         assert re.search(rf"<h2[^>]*>{section}</h2>", html), section
     assert "<title>編集ガイド - 手当て 管理画面</title>" in html
+
+
+def test_every_link_in_the_guides_contents_lands_on_its_heading():
+    html = guide_html()  # what the admin page shows inside its own markup
+
+    targets = re.findall(r'href="#([^"]+)"', html)
+    ids = set(re.findall(r'<h[23] id="([^"]+)"', html))
+    assert len(targets) >= 6
+    assert [target for target in targets if target not in ids] == []
 
 
 def test_guide_needs_an_admin_login(client):

@@ -63,6 +63,21 @@ def test_sitemap_lists_exactly_the_public_pages_with_lastmod(client, blog):
     assert entries["http://localhost/blog/category/knee/"] == localdate(article.last_published_at).isoformat()
 
 
+def test_an_author_who_only_reviews_is_in_the_sitemap_unless_only_hidden_articles_credit_them(client, blog):
+    doctor = AuthorFactory(slug="takahashi")
+    hidden_doctor = AuthorFactory(slug="hidden-doctor")
+    older = make_article(blog, reviewer=doctor)
+    newest = make_article(blog, reviewer=doctor)
+    for article, days in ((older, 5), (newest, 3)):
+        ArticlePage.objects.filter(pk=article.pk).update(last_published_at=timezone.now() - timedelta(days=days))
+    make_hidden_articles(blog, reviewer=hidden_doctor)
+
+    entries = sitemap_entries(client)
+
+    assert entries["http://localhost/blog/author/takahashi/"] == localdate(timezone.now() - timedelta(days=3)).isoformat()
+    assert "http://localhost/blog/author/hidden-doctor/" not in entries
+
+
 def test_listing_lastmod_is_its_newest_readable_article(client, blog):
     knee = CategoryFactory(slug="knee")
     older, newest = make_article(blog, categories=[knee]), make_article(blog, categories=[knee])

@@ -76,3 +76,56 @@ def test_every_response_denies_powerful_browser_features(client, blog):
         )
         for feature in ["camera", "microphone", "geolocation", "payment", "usb"]:
             assert features[feature] == "()", (url, feature)
+
+
+GOOGLE_ANALYTICS_HOSTS = {
+    "script-src": "'self' https://*.googletagmanager.com",
+    "img-src": "'self' https://i.ytimg.com data: https://*.google-analytics.com https://*.googletagmanager.com",
+    # connect-src was left to default-src: widening it keeps 'self'
+    "connect-src": "'self' https://*.google-analytics.com https://*.analytics.google.com https://*.googletagmanager.com",
+}
+
+
+@pytest.fixture
+def measured(clinic):
+    clinic.ga4_measurement_id = "G-ABC123DEF4"
+    clinic.save()
+    return clinic
+
+
+def test_reader_policy_names_no_analytics_host_when_none_is_set(client, clinic, blog):
+    article = make_article(blog)
+
+    for url in ["/", article.url, "/external-transmission/"]:
+        policy = directives(client.get(url))
+        assert "connect-src" not in policy, url
+        assert "google" not in client.get(url).headers["Content-Security-Policy"].replace("youtube", ""), url
+
+
+def test_reader_policy_allows_exactly_google_analytics_hosts_once_set(client, measured, blog):
+    article = make_article(blog)
+
+    for url in ["/", "/blog/", article.url, "/search/?q=膝", "/external-transmission/", "/blog/no-such-article/"]:
+        policy = directives(client.get(url))
+        for directive, sources in GOOGLE_ANALYTICS_HOSTS.items():
+            assert policy[directive] == sources, (url, directive)
+        assert policy["frame-src"] == "https://www.youtube-nocookie.com", url
+        assert "'unsafe-inline'" not in policy["script-src"], url
+
+
+def test_a_cached_page_keeps_the_policy_its_tag_needs(client, measured, blog):
+    article = make_article(blog)
+    client.get(article.url)
+
+    response = client.get(article.url)
+
+    assert response["X-Page-Cache"] == "hit"
+    assert directives(response)["script-src"] == GOOGLE_ANALYTICS_HOSTS["script-src"]
+
+
+def test_editors_and_the_admin_never_get_analytics_hosts(admin_client, measured, blog):
+    article = make_article(blog)
+
+    for url in [article.url, "/admin/", reverse("wagtailadmin_pages:edit", args=(article.pk,))]:
+        policy = admin_client.get(url).headers["Content-Security-Policy"]
+        assert "google-analytics" not in policy and "googletagmanager" not in policy, url
