@@ -1,6 +1,11 @@
-"""Queries and response times of every reader-facing page, for N articles.
+"""Queries and response times of every reader-facing page as the blog grows:
+measured at each size given (default 1,000 then 10,000 articles, the same
+blog grown in bulk), with the growth ratio of the median between the first
+and the last size. Pages are rendered, not served from the page cache;
+the caches a live site keeps warm (Site, settings, renditions, related
+articles) are warm, except on the row that re-ranks related articles.
 
-    .venv/bin/python benchmarks/pages.py --articles 200
+    .venv/bin/python benchmarks/pages.py --articles 200 2000
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/teate .venv/bin/python benchmarks/pages.py
 
 It never touches your data: without DATABASE_URL it builds a throwaway
@@ -25,7 +30,9 @@ sys.path.insert(0, str(PROJECT))
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", type=int, default=200, help="published articles to build (default 200)")
+    parser.add_argument(
+        "--articles", type=int, nargs="+", default=[1000, 10000], help="blog sizes to measure (default 1000 10000)"
+    )
     parser.add_argument("--requests", type=int, default=30, help="timed requests per page (default 30)")
     return parser.parse_args()
 
@@ -60,9 +67,8 @@ def setup_django(workdir):
 
 def build_blog(count):
     """The blog the query-count tests measure: N articles with hero images,
-    two categories, tags and an author with a photo."""
-    from django.conf import settings
-
+    two categories, tags and an author with a photo, and the article
+    measured (published last)."""
     from tests.factories import AuthorFactory, CategoryFactory, ImageFactory, make_article, make_articles, make_site
 
     home, blog = make_site()
@@ -72,62 +78,107 @@ def build_blog(count):
     make_articles(blog, count, authors=authors, categories=categories, tags=["膝", "ストレッチ"], images=images)
     article = make_article(blog, authors=authors[:2], categories=categories[:2], tags=["膝", "セルフケア"],
                            hero_image=images[0])
+    return blog, authors, categories, images, article
+
+
+def grow_blog(blog, authors, categories, images, count):
+    """More articles, in bulk, until the blog holds `count`."""
+    from blog.models import ArticlePage
+    from tests.factories import make_articles
+
+    existing = ArticlePage.objects.child_of(blog).count()
+    if count > existing:
+        make_articles(blog, count - existing, authors=authors, categories=categories, tags=["膝", "ストレッチ"],
+                      images=images)
+
+
+def page_urls(article, count):
+    from django.conf import settings
+
+    last_page = math.ceil(count / settings.BLOG_PAGE_SIZE)
     return {
         "home": "/",
         "blog index": "/blog/",
-        "blog index, last page": f"/blog/?page={math.ceil((count + 1) / settings.BLOG_PAGE_SIZE)}",
+        "blog index, last page": f"/blog/?page={last_page}",
         "article": article.url,
+        "article, related re-ranked": article.url,
         "category": "/blog/category/topic-0/",
+        "category, last page": f"/blog/category/topic-0/?page={math.ceil(count / 2 / settings.BLOG_PAGE_SIZE)}",
         "tag": "/blog/tag/膝/",
         "author": "/blog/author/writer-0/",
         "author index": "/blog/author/",
-        "sitemap": "/sitemap.xml",
+        "feed": "/blog/feed/",
+        "sitemap index": "/sitemap.xml",
+        "sitemap, last part of articles": f"/sitemap-articles.xml?p={math.ceil(count / 1000)}",
     }
 
 
-def measure(client, url, requests):
+def measure(client, url, requests, before=lambda: None):
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
 
-    response = client.get(url)  # first render makes the image renditions
+    response = client.get(url)  # first render makes the image renditions and fills the caches
     assert response.status_code == 200, (url, response.status_code)
     reset_queries()  # a full query log (it keeps 9000) would capture nothing
+    before()
     with CaptureQueriesContext(connection) as captured:
         client.get(url)
     queries = len(captured)  # now: the next request empties the log
     timings = []
     for _ in range(requests):
+        before()
         start = time.perf_counter()
         client.get(url)
         timings.append((time.perf_counter() - start) * 1000)
-    p95 = statistics.quantiles(timings, n=20)[18] if len(timings) > 1 else timings[0]
-    return queries, statistics.median(timings), p95
+    return queries, statistics.median(timings)
+
+
+def load():
+    return "/".join(f"{figure:.1f}" for figure in os.getloadavg())
 
 
 def main():
     args = parse_args()
+    sizes = sorted(args.articles)
     with tempfile.TemporaryDirectory(prefix="teate-bench-") as tmp:
         own_database = setup_django(Path(tmp))
+        from django.conf import settings
         from django.db import connection
         from django.test import Client
 
+        from serving import cache
+
+        settings.SERVING_PAGE_CACHE = False  # every request is rendered
+        settings.SERVING_ALLOW_LOCAL_CACHE = True  # one process: its own cache holds the Site and related articles
         try:
-            started = time.perf_counter()
-            urls = build_blog(args.articles)
-            if connection.vendor == "postgresql":
-                # Planner statistics, as autovacuum keeps them on a live
-                # database: a freshly filled one plans as if tables were empty.
-                with connection.cursor() as cursor:
-                    cursor.execute("ANALYZE")
-            built = time.perf_counter() - started
-            client = Client()
-            print(f"{args.articles} articles on {connection.vendor} (built in {built:.0f} s), "
-                  f"{args.requests} requests per page\n")
-            print("| page | queries | median ms | p95 ms |")
-            print("| --- | ---: | ---: | ---: |")
-            for kind, url in urls.items():
-                queries, median, p95 = measure(client, url, args.requests)
-                print(f"| {kind} | {queries} | {median:.1f} | {p95:.1f} |")
+            results = {}
+            print(f"{connection.vendor}, {args.requests} requests per page, load average {load()} at the start")
+            blog = None
+            for count in sizes:
+                started = time.perf_counter()
+                if blog is None:
+                    blog, authors, categories, images, article = build_blog(count - 1)
+                else:
+                    grow_blog(blog, authors, categories, images, count)
+                if connection.vendor == "postgresql":
+                    with connection.cursor() as cursor:
+                        # the planner's statistics, as autovacuum keeps them on a live
+                        # site; without them a bulk-built blog is planned as if empty
+                        cursor.execute("ANALYZE")
+                print(f"{count} articles built in {time.perf_counter() - started:.0f} s")
+                client = Client()
+                for kind, url in page_urls(article, count).items():
+                    # the related articles' piece dropped before each request: they are ranked again
+                    before = (lambda: cache.purge([f"page-{article.pk}"])) if "re-ranked" in kind else (lambda: None)
+                    results.setdefault(kind, {})[count] = measure(client, url, args.requests, before)
+            print(f"load average {load()} at the end\n")
+            first, last = sizes[0], sizes[-1]
+            header = " | ".join(f"queries ({n:,}) | median ms ({n:,})" for n in sizes)
+            print(f"| page | {header} | growth {last:,} / {first:,} |")
+            print("| --- |" + " ---: | ---: |" * len(sizes) + " ---: |")
+            for kind, by_size in results.items():
+                cells = " | ".join(f"{by_size[n][0]} | {by_size[n][1]:.1f}" for n in sizes)
+                print(f"| {kind} | {cells} | {by_size[last][1] / by_size[first][1]:.2f}× |")
         finally:
             if own_database:
                 connection.creation.destroy_test_db(own_database, verbosity=0)

@@ -74,6 +74,17 @@ class BlogIndexPage(PublicationWindowMixin, RoutablePageMixin, Page):
         context.update(articles=page, blog_index=self, crumbs=crumbs)
         return self.render(request, template=template, context_overrides=context)
 
+    def route(self, request, path_components):
+        """An article in one query, hero image and reviewer joined, its blog
+        known (Wagtail reads the page, its specific row, then its parent)."""
+        if len(path_components) == 1 and path_components[0] not in RESERVED_SLUGS:
+            articles = ArticlePage.objects.child_of(self).select_related("hero_image", "reviewer__photo")
+            article = articles.filter(slug=path_components[0]).first()
+            if article is not None:
+                article.blog_index = article._cached_parent_obj = self
+                return article.route(request, [])
+        return super().route(request, path_components)
+
     @path("")
     def index(self, request):
         return self.listing_response(request, self.articles(), "blog/blog_index_page.html")
@@ -317,6 +328,8 @@ class ArticlePage(PublicationWindowMixin, Page):
         one query."""
         if self.reviewer_id is None:
             return None
+        if ArticlePage.reviewer.is_cached(self):  # joined by BlogIndexPage.route
+            return self.reviewer
         return Author.objects.select_related("photo").filter(pk=self.reviewer_id).first()
 
     @cached_property

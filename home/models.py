@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from blog.models import ArticlePage
+from blog.models import ArticlePage, BlogIndexPage
 from blog.snippets import Category
 from security.pages import PublicationWindowMixin
 from seo.jsonld import site_nodes
@@ -24,6 +24,16 @@ class HomePage(PublicationWindowMixin, Page):
 
     class Meta:
         verbose_name = _("ホーム")
+
+    def route(self, request, path_components):
+        """The blog without Wagtail's two reads (the child page, then its
+        specific row): every page already looks it up once for its header
+        (BlogIndexPage.for_request)."""
+        blog = BlogIndexPage.for_request(request) if path_components else None
+        if blog is not None and blog.slug == path_components[0] and blog.path[: -blog.steplen] == self.path:
+            blog._cached_parent_obj = self
+            return blog.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

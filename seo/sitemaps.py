@@ -1,17 +1,14 @@
-"""What crawlers are told: /sitemap.xml (every live, public page, each with
-its lastmod) and /robots.txt (which names the sitemap).
+"""/robots.txt, which names the sitemap index (/sitemap.xml; its parts are
+in blog/sitemaps.py).
 
-Each page says what it adds through Wagtail's own hook,
+Each page says what it adds to the sitemap through Wagtail's own hook,
 `get_sitemap_urls(request)`: an article outside its publication window adds
 nothing, and the blog index adds its category, tag and author listings."""
 
 from django.http import HttpResponse
 from django.urls import reverse
-from wagtail.contrib.sitemaps import Sitemap
 
 from .meta import absolute_url
-
-SITEMAPS = {"pages": Sitemap}
 
 
 def robots_txt(request):

@@ -5,7 +5,7 @@ unpublishing come from Wagtail's signals, so the admin, `publish_scheduled`
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from taggit.models import Tag
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from blog.snippets import Author, Category
@@ -49,4 +49,15 @@ def purge_clinic_settings(sender, instance, created, **kwargs):
 def purge_shared_content(sender, instance, **kwargs):
     """Names of authors, categories and tags appear on article cards across
     the site: edits to them are rare, so they purge every page."""
+    purge({"site"})
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def purge_site_structure(sender, instance, **kwargs):
+    """A Site's name, host or root page shows in every page and decides
+    which page answers a URL (sites.py caches it); making a page private
+    or public again changes what every listing may show, and is no publish."""
     purge({"site"})

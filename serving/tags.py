@@ -29,7 +29,18 @@ def response_tags(response):
 
 
 def article_tags(article):
-    tags = {f"page-{article.pk}"}
+    """The article, and what its related list and previous/next show or
+    could come to show: the tags an article-links piece served from the
+    cache was stored with (templatetags/serving_fragments.py), else worked out."""
+    recorded = getattr(article, "link_tags", None)
+    return {f"page-{article.pk}"} | (recorded if recorded is not None else link_tags(article))
+
+
+def link_tags(article):
+    """Its own page (its categories and tags choose the list), every article
+    linked, what could enter the list (see above), and `site` (the names on
+    the cards)."""
+    tags = {"site", f"page-{article.pk}"}
     related = article.related_articles
     previous, following = article.adjacent_articles
     tags |= {f"page-{linked.pk}" for linked in [*related, previous, following] if linked is not None}

@@ -3,20 +3,24 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import index as sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from blog.sitemaps import SITEMAPS
 from disclosure.views import external_transmission
 from search import views as search_views
 from security import throttle
 from security.media import serve_media
-from seo.sitemaps import SITEMAPS, robots_txt
+from seo.sitemaps import robots_txt
 from site_icons import views as icon_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # A sitemap index, and its parts (blog/sitemaps.py).
+    path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_part"}, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_part"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("search/", search_views.search, name="search"),
     path("external-transmission/", external_transmission, name="external_transmission"),

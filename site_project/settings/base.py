@@ -66,6 +66,8 @@ MIDDLEWARE = [
     # cache stores it with the page (analytics hosts, docs/readers.md).
     "site_project.middleware.PageSourcesPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The Site and the clinic's settings from the cache, before anyone asks for them.
+    "serving.sites.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -31,3 +31,28 @@ def test_short_listing_shows_every_page(client, blog, settings):
     make_articles(blog, 4, authors=[AuthorFactory()], categories=[CategoryFactory()])
 
     assert page_links(reader_html(client.get(blog.url))) == ["1", "2", "3", "4"]
+
+
+def card_titles(html):
+    return re.findall(r'<h3 class="card__title">(.*?)</h3>', html)
+
+
+def test_pages_read_from_either_end_list_every_article_once_newest_first(client, blog, settings):
+    """Pages past the middle are read in reverse order (ListingPaginator):
+    walking every page still gives each article once, in the same order as
+    one long page, ties on the publication time included."""
+    settings.BLOG_PAGE_SIZE = 5
+    articles = make_articles(blog, 23, authors=[AuthorFactory()], categories=[CategoryFactory()])
+    tied = articles[10].first_published_at  # three articles published at the same moment
+    type(articles[0]).objects.filter(pk__in=[a.pk for a in articles[9:12]]).update(first_published_at=tied)
+
+    walked = []
+    for number in range(1, 6):
+        walked += card_titles(reader_html(client.get(f"{blog.url}?page={number}")))
+    settings.BLOG_PAGE_SIZE = 100
+    in_one_page = card_titles(reader_html(client.get(blog.url)))
+
+    assert len(in_one_page) == 23 and len(set(in_one_page)) == 23
+    assert walked == in_one_page
+    assert len(card_titles(reader_html(client.get(f"{blog.url}?page=5")))) == 3
+    assert client.get(f"{blog.url}?page=6").status_code == 404

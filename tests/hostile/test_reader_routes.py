@@ -55,6 +55,7 @@ def test_hostile_paths(hostile_client):
         "/blog/" + "a" * 300 + "/", "/blog/%00/", "/blog/%ED%A0%80/", "/blog/tag/" + "膝" * 200 + "/",
         "/blog/author/%ff/", "/blog/category/../../etc/passwd/", "/blog/page/-1/", "/" + "x/" * 500,
         "/blog/feed/feed/feed/", "/search/search/", "/sitemap.xml?p=-1", "/sitemap.xml?p=abc", "/sitemap.xml?p=9999999",
+        "/sitemap-articles.xml?p=-1", "/sitemap-articles.xml?p=abc", "/sitemap-articles.xml?p=9999999", "/sitemap-nope.xml",
         "/documents/1/x.pdf", "/documents/999999999999/x.pdf", "/_util/authenticate_with_password/1/1/",
         "/_util/authenticate_with_password/999999999999999999999/1/", "/_util/login/?next=javascript:alert(1)",
         "/admin/login/?next=//evil.example/", "/%2e%2e/%2e%2e/etc/passwd", "/static/../manage.py",

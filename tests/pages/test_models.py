@@ -18,7 +18,8 @@ def access(home):
     return page
 
 
-def test_content_page_renders_its_blocks_in_the_site_design(client, access, django_assert_max_num_queries):
+def test_content_page_renders_its_blocks_in_the_site_design(client, access, settings, django_assert_max_num_queries):
+    settings.SERVING_PAGE_CACHE = False  # count a rendering, not a cached copy
     client.get("/access/")  # the figure's rendition is made once
     with django_assert_max_num_queries(MAX_QUERIES["content page"]):
         response = client.get("/access/")
@@ -47,6 +48,6 @@ def test_content_page_is_offered_under_home_but_not_under_the_blog(home, blog):
 def test_content_page_is_in_the_sitemap_and_drafts_are_not(client, access, home):
     draft = ContentPage(title="料金（準備中）", slug="price", live=False)
     home.add_child(instance=draft)
-    sitemap = reader_html(client.get("/sitemap.xml"))
+    sitemap = reader_html(client.get("/sitemap-pages.xml"))
     assert "/access/" in sitemap and "/price/" not in sitemap
     assert client.get("/price/").status_code == 404

@@ -1,14 +1,16 @@
 """/sitemap.xml and /robots.txt: what crawlers are told."""
 
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 from django.utils.timezone import localdate
 
+from blog import sitemaps
 from blog.models import ArticlePage
-from tests.factories import AuthorFactory, CategoryFactory, make_article, make_hidden_articles
+from tests.factories import AuthorFactory, CategoryFactory, make_article, make_articles, make_hidden_articles
 from tests.query_budget import MAX_QUERIES
 from tests.html import reader_html
 
@@ -17,11 +19,25 @@ pytestmark = pytest.mark.django_db
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def sitemap_entries(client):
+def sitemap_parts(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)
-    return {url.findtext("sm:loc", namespaces=NS): url.findtext("sm:lastmod", namespaces=NS) for url in root.findall("sm:url", NS)}
+    assert root.tag == "{%s}sitemapindex" % NS["sm"]
+    # Django's index names its parts at the request's host (the test client's "testserver").
+    return [urlsplit(loc.text)._replace(scheme="", netloc="").geturl() for loc in root.findall("sm:sitemap/sm:loc", NS)]
+
+
+def sitemap_entries(client):
+    """Every URL of every part the sitemap index lists, with its lastmod."""
+    entries = {}
+    for part in sitemap_parts(client):
+        response = client.get(part)
+        assert response.status_code == 200, part
+        root = ET.fromstring(response.content)
+        for url in root.findall("sm:url", NS):
+            entries[url.findtext("sm:loc", namespaces=NS)] = url.findtext("sm:lastmod", namespaces=NS)
+    return entries
 
 
 def test_sitemap_lists_exactly_the_public_pages_with_lastmod(client, blog):
@@ -76,12 +92,52 @@ def test_listing_lastmod_is_its_newest_readable_article(client, blog):
     assert not any(article.slug in url for article in hidden.values() for url in entries)
 
 
-def test_sitemap_query_count_does_not_grow_with_articles(client, blog, django_assert_max_num_queries):
-    for _ in range(15):
-        make_article(blog, tags=["膝"])
+def test_sitemap_index_splits_articles_into_parts_each_listing_every_article_once(client, blog, settings):
+    settings.SERVING_PAGE_CACHE = False
+    make_articles(blog, 25, authors=[AuthorFactory()], categories=[CategoryFactory()])
+    sitemaps.ArticleSitemap.limit = 10
+    try:
+        parts = sitemap_parts(client)
+        entries = sitemap_entries(client)
+    finally:
+        sitemaps.ArticleSitemap.limit = sitemaps.ARTICLES_PER_PART
 
-    with django_assert_max_num_queries(MAX_QUERIES["sitemap"]):
-        sitemap_entries(client)
+    assert parts == [
+        "/sitemap-pages.xml",
+        "/sitemap-articles.xml",
+        "/sitemap-articles.xml?p=2",
+        "/sitemap-articles.xml?p=3",
+    ]
+    assert len([url for url in entries if "/blog/article-" in url]) == 25
+
+
+@pytest.mark.parametrize("count", [5, 60])
+def test_sitemap_query_count_does_not_grow_with_articles(
+    client, blog, settings, django_assert_num_queries, django_assert_max_num_queries, count
+):
+    settings.SERVING_PAGE_CACHE = False
+    make_articles(blog, count, authors=[AuthorFactory()], categories=[CategoryFactory()], tags=["膝"])
+    sitemaps.ArticleSitemap.limit = 20
+    try:
+        for url, budget in [("/sitemap.xml", "sitemap"), ("/sitemap-pages.xml", "sitemap pages")]:
+            client.get(url)  # the Site and clinic settings now cached, as on a live site
+            with django_assert_num_queries(MAX_QUERIES[budget], info=url):
+                assert client.get(url).status_code == 200
+        for url in ["/sitemap-articles.xml", f"/sitemap-articles.xml?p={-(-count // 20)}"]:  # the first and the last
+            with django_assert_max_num_queries(MAX_QUERIES["sitemap articles"], info=url):
+                assert client.get(url).status_code == 200
+    finally:
+        sitemaps.ArticleSitemap.limit = sitemaps.ARTICLES_PER_PART
+
+
+def test_sitemap_parts_are_cached_and_tagged_so_a_publish_reaches_them(client, blog):
+    response = client.get("/sitemap-articles.xml")
+
+    assert ",articles," in response["X-Cache-Tags"]
+    assert client.get("/sitemap-articles.xml")["X-Page-Cache"] == "hit"
+    article = make_article(blog, slug="new-one")
+    assert "/blog/new-one/" in client.get("/sitemap-articles.xml").content.decode()
+    assert article.live
 
 
 def test_robots_txt_names_the_sitemap_and_keeps_admin_out(client, site_tree):

@@ -45,7 +45,7 @@ def listing_urls(world):
         f"{blog}author/{world['author'].slug}/",
         f"{blog}feed/",
         f"{blog}category/{slug}/feed/",
-        "/sitemap.xml",
+        "/sitemap-articles.xml",
     ]
 
 
@@ -77,7 +77,7 @@ def test_publishing_refreshes_every_listing_feed_sitemap_and_the_neighbours(clie
         page = read(client, url)
         if url.endswith("?page=2"):
             assert "古い記事1" in page, url  # pushed down from page 1
-        elif url == "/sitemap.xml" or url.endswith("/feed/"):
+        elif url == "/sitemap-articles.xml" or url.endswith("/feed/"):
             assert "brand-new" in page, url
         else:
             assert "新しく公開した記事" in page, url
@@ -162,7 +162,7 @@ def test_scheduled_publishing_purges_like_a_manual_publish(client, blog_world):
 
     assert "予約していた記事" in read(client, blog_world["blog"].url)
     assert "scheduled-one" in read(client, f"{blog_world['blog'].url}feed/")
-    assert "scheduled-one" in read(client, "/sitemap.xml")
+    assert "scheduled-one" in read(client, "/sitemap-articles.xml")
 
 
 def test_expiry_purges_the_article_and_its_listings(client, blog_world):

@@ -49,7 +49,7 @@ def test_scheduled_article_appears_on_its_url_index_feed_and_sitemap_by_itself(b
     article = make_article(blog, title="予約公開の記事", slug="scheduled-article", publish=False)
     article.go_live_at = timezone.now() + timedelta(seconds=3)
     article.save_revision().publish()  # 「公開を予約」: not live until go_live_at
-    urls = {article.url: "予約公開の記事", blog.url: "予約公開の記事", f"{blog.url}feed/": "scheduled-article", "/sitemap.xml": "scheduled-article"}
+    urls = {article.url: "予約公開の記事", blog.url: "予約公開の記事", f"{blog.url}feed/": "scheduled-article", "/sitemap-articles.xml": "scheduled-article"}
     # Read while scheduled, so the cache holds the pages without it.
     assert client.get(article.url).status_code == 404
     for url, text in urls.items():

@@ -198,7 +198,7 @@ def test_imported_articles_are_in_search_and_sitemap_at_once(client, imported):
     assert SearchEntry.objects.filter(page=page).exists()
     assert not SearchEntry.objects.filter(page=article("下書きの記事")).exists()
     assert not SearchEntry.objects.filter(page=article("スタッフ限定の記事")).exists()
-    sitemap = reader_html(client.get("/sitemap.xml"))
+    sitemap = reader_html(client.get("/sitemap-articles.xml")) + reader_html(client.get("/sitemap-pages.xml"))
     assert "/blog/%E8%86%9D%E3%81%AE%E7%97%9B%E3%81%BF/" in sitemap
     assert "/access/" in sitemap
     assert "/blog/private-post/" not in sitemap

@@ -1,0 +1,71 @@
+"""The request's Site and the clinic's settings from the shared cache.
+
+Wagtail looks up the Site for every request, then reads its root page's
+specific row to start routing, and every page reads the clinic's settings
+(footer, head, booking bar): three queries for rows that change a few
+times a year. They are kept here under the `site` tag's token (cache.py), so
+whatever purges every page (the home page published, a Site or the
+clinic's settings saved: signals.py) gives them a new key as well."""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from wagtail.models import Site
+
+from clinic.models import ClinicSettings
+
+from . import cache, fragments, policy
+
+KEY_PREFIX = "serving:site:"
+
+
+class CachedSiteMiddleware:
+    """Hands Wagtail the request's Site, its root page already specific,
+    and the clinic's settings, the way `Site.find_for_request` and
+    `ClinicSettings.for_request` keep them on the request. Place it before
+    anything that asks for the Site."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method in policy.SAFE_METHODS
+            and not request.path.startswith(tuple(settings.SERVING_UNCACHED_PATHS))
+            and fragments.enabled()
+        ):
+            found = cached_site(request)
+            if found is not None:
+                site, clinic = found
+                request._wagtail_site = site
+                clinic._request = request  # as for_request sets it, for page URLs
+                setattr(request, ClinicSettings.get_cache_attr_name(), clinic)
+        return self.get_response(request)
+
+
+def cached_site(request):
+    """(site, clinic settings) for the request's host and port, or None
+    when no Site answers it (Wagtail then looks again, and 404s)."""
+    try:
+        host = request.get_host()  # only the allowed hosts get an entry
+    except DisallowedHost:
+        return None
+    tokens = cache.current_tokens(["site"])
+    address = hashlib.sha256(f"{host}:{request.get_port()}".encode()).hexdigest()[:32]
+    key = f"{KEY_PREFIX}{address}:{tokens['site']}"
+    store = caches[settings.SERVING_CACHE_ALIAS]
+    found = store.get(key)
+    if found is not None:
+        return found
+    started = time.time()
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    site.root_page = site.root_page.specific
+    found = (site, ClinicSettings.for_site(site))
+    if not cache.was_purged_since(tokens, started):
+        store.set(key, found, settings.SERVING_SHARED_MAX_AGE)
+    return found
