@@ -138,7 +138,7 @@ def test_a_batched_post_is_searchable_in_the_sitemap_and_its_old_urls_redirect(c
     page = ArticlePage.objects.get(title=CLASSIC)
     assert SearchEntry.objects.filter(page=page).exists()
     assert page.pk in [p.pk for p in ArticlePage.objects.live().search("こわばる")]
-    assert "/blog/classic-post/" in client.get("/sitemap.xml").content.decode()
+    assert "/blog/classic-post/" in client.get("/sitemap-articles.xml").content.decode()
     for old in ("/classic-post/", "/?p=11"):
         response = client.get(old)
         assert response.status_code == 301 and response["Location"].endswith("/blog/classic-post/"), old

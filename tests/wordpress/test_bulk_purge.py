@@ -25,7 +25,7 @@ ITEM = """<item><title>まとめて書いた記事{n}</title><link>https://batch
 """
 
 
-@pytest.mark.parametrize("url", ["/blog/", "/blog/feed/", "/sitemap.xml"])
+@pytest.mark.parametrize("url", ["/blog/", "/blog/feed/", "/sitemap-articles.xml"])
 def test_imported_articles_show_at_once_on_pages_cached_before_the_import(client, site_tree, url, tmp_path):
     export = tmp_path / "batch.xml"
     export.write_text(EXPORT.format(items=ITEM.format(n=1)))
