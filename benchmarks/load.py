@@ -1,4 +1,5 @@
-"""50 concurrent readers against gunicorn with the production settings.
+"""50 concurrent readers against gunicorn as production runs it
+(deploy/gunicorn.conf.py: gthread workers, page cache in Redis).
 
     .venv/bin/python benchmarks/load.py                 # SQLite, 50 readers
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/teate_load .venv/bin/python benchmarks/load.py
@@ -6,7 +7,8 @@
 It builds a throwaway site (a temporary SQLite file, or the database in
 DATABASE_URL, which it migrates and fills with the demo: give it an empty
 one), collects static files into a temporary directory, starts gunicorn on
-a free loopback port, and sends every reader page to it: first from one
+a free loopback port with the page cache in the Redis server at REDIS_URL
+(default redis://127.0.0.1:6379/9, under a key prefix of this run's own), and sends every reader page to it: first from one
 reader (the baseline), then from --readers at once. It prints requests per
 second, latency percentiles and the ratio to the baseline, and counts
 errors: any 5xx, and any request that got no answer. Exit status 1 when
@@ -15,6 +17,7 @@ there was an error. docs/security.md records a run.
 
 import argparse
 import os
+import secrets
 import socket
 import statistics
 import subprocess
@@ -44,7 +47,7 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--readers", type=int, default=50, help="concurrent readers (default 50)")
     parser.add_argument("--requests", type=int, default=20, help="requests per reader (default 20)")
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers (default 3)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn processes (default 2, as deployed)")
     return parser.parse_args()
 
 
@@ -67,6 +70,8 @@ def environment(workdir):
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_SERVE_MEDIA": "1",
         "DJANGO_LOG_LEVEL": "WARNING",
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/9"),
+        "REDIS_KEY_PREFIX": f"teate-load-{secrets.token_hex(4)}",
     }
     env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'load.sqlite3'}")
     return env
@@ -156,14 +161,16 @@ def main():
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         server = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "site_project.wsgi:application", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(args.workers), "--log-level", "warning"],
+            [PYTHON, "-m", "gunicorn", "site_project.wsgi:application", "-c", "deploy/gunicorn.conf.py",
+             "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers), "--access-logfile", "/dev/null",
+             "--log-level", "warning"],
             cwd=PROJECT, env=env,
         )
         try:
             wait_until_up(base, server)
             run_readers(base, paths, 1, len(paths))  # warm: thumbnails drawn, caches filled
-            print(f"\n{len(paths)} reader URLs, gunicorn with {args.workers} sync workers, production settings")
+            print(f"\n{len(paths)} reader URLs, gunicorn with {args.workers} gthread workers "
+                  "(deploy/gunicorn.conf.py), production settings, page cache in Redis")
             print(f"{'':<14} {'reqs':>6} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}   statuses")
             baseline = summary("1 reader", *run_readers(base, paths, 1, args.requests * 2))
             loaded = summary(f"{args.readers} readers", *run_readers(base, paths, args.readers, args.requests))

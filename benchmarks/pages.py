@@ -146,7 +146,7 @@ def main():
         from django.db import connection
         from django.test import Client
 
-        from serving import cache
+        from tagcache import tokens
 
         settings.SERVING_PAGE_CACHE = False  # every request is rendered
         settings.SERVING_ALLOW_LOCAL_CACHE = True  # one process: its own cache holds the Site and related articles
@@ -169,7 +169,7 @@ def main():
                 client = Client()
                 for kind, url in page_urls(article, count).items():
                     # the related articles' piece dropped before each request: they are ranked again
-                    before = (lambda: cache.purge([f"page-{article.pk}"])) if "re-ranked" in kind else (lambda: None)
+                    before = (lambda: tokens.purge([f"page-{article.pk}"])) if "re-ranked" in kind else (lambda: None)
                     results.setdefault(kind, {})[count] = measure(client, url, args.requests, before)
             print(f"load average {load()} at the end\n")
             first, last = sizes[0], sizes[-1]

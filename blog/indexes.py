@@ -5,12 +5,22 @@ Snippets nobody is credited with on a readable article (a draft's only
 author, a retired category) are left out, so no link leads to an empty
 listing. One query each, however many articles. `latest` serves the
 sitemap's lastmod of an author listing (newest written or reviewed article).
+The indexes' pages read them through `kept`, from the shared cache.
 """
 
 from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
 
+from tagcache import pieces
+
 from .snippets import Author, Category
+
+
+def kept(blog, find):
+    """find(the blog's readable articles) as a list, kept in the shared
+    cache until the next publish (tagcache/pieces.py): it counts them all."""
+    key = pieces.key(find.__name__, blog.pk)
+    return pieces.remember(key, pieces.ARTICLES, lambda: list(find(blog.articles())))
 
 
 def categories_with_articles(readable):

@@ -64,13 +64,11 @@ class BlogIndexPage(PublicationWindowMixin, RoutablePageMixin, Page):
         subject: one that only drafts (or draft revisions), private, scheduled
         or expired articles use would tell readers what is hidden, so it is a
         404 as they are. Every listing or index of snippets follows this rule,
-        as the sitemap does."""
-        page = paginate(request, articles)
+        as the sitemap does. Its length is kept in the shared cache (paginate)."""
+        page = paginate(request, articles, listing=self.pk)
         if credited and not page.paginator.count:
             raise Http404
-        crumbs = self.breadcrumbs()
-        if crumb:
-            crumbs.append(crumb)
+        crumbs = self.breadcrumbs() + ([crumb] if crumb else [])
         context.update(articles=page, blog_index=self, crumbs=crumbs)
         return self.render(request, template=template, context_overrides=context)
 
@@ -92,13 +90,13 @@ class BlogIndexPage(PublicationWindowMixin, RoutablePageMixin, Page):
     @path("category/", name="categories")
     def category_index(self, request):
         crumb = (_("カテゴリー一覧"), self.url + self.reverse_subpage("categories"))
-        categories = indexes.categories_with_articles(self.articles())
+        categories = indexes.kept(self, indexes.categories_with_articles)
         return self.index_response(request, "blog/category_index_page.html", crumb, categories=categories)
 
     @path("author/", name="authors")
     def author_index(self, request):
         crumb = (_("著者一覧"), self.url + self.reverse_subpage("authors"))
-        authors = indexes.credited_authors(self.articles())
+        authors = indexes.kept(self, indexes.credited_authors)
         return self.index_response(request, "blog/author_index_page.html", crumb, authors=authors)
 
     def index_response(self, request, template, crumb, **context):

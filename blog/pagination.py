@@ -1,13 +1,31 @@
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
+from django.utils.functional import cached_property
+
+from tagcache import pieces
 
 
 class ListingPaginator(Paginator):
     """Pages past the middle are read from the other end: the last page of
     a blog of 10,000 articles skips a few rows (OFFSET 0 in the reversed
     order), not 9,990. The listing's ordering must be total (ties broken by
-    id, as ArticlePageQuerySet.for_listing does) for the two ends to meet."""
+    id, as ArticlePageQuerySet.for_listing does) for the two ends to meet.
+
+    Given a `count_key`, the listing's length (a COUNT over every article it
+    holds) is kept in the shared cache under the readable articles' tags
+    (tagcache/pieces.py), and counted again only after a publish."""
+
+    def __init__(self, object_list, per_page, *, count_key=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        counted = Paginator.count.func
+        if self.count_key is None:
+            return counted(self)
+        return pieces.remember(self.count_key, pieces.ARTICLES, lambda: counted(self))
 
     def page(self, number):
         number = self.validate_number(number)
@@ -21,14 +39,19 @@ class ListingPaginator(Paginator):
         return self._get_page(rows[::-1], number, self)
 
 
-def paginate(request, queryset, per_page=None):
+def paginate(request, queryset, per_page=None, *, listing=None):
     """One page of a listing, from ?page=N.
 
     A missing or non-numeric page means the first page (people mistype, old
     links get mangled); a number outside the listing, 0 included, is a 404,
     so crawlers do not index endless empty pages.
+
+    A listing of readable articles names itself with `listing` (its blog),
+    and its length is kept in the shared cache (ListingPaginator), one per
+    blog and path: the path's slug names a category, tag or author.
     """
-    paginator = ListingPaginator(queryset, per_page or settings.BLOG_PAGE_SIZE)
+    count_key = None if listing is None else pieces.key("listing-count", listing, request.path)
+    paginator = ListingPaginator(queryset, per_page or settings.BLOG_PAGE_SIZE, count_key=count_key)
     raw = request.GET.get("page", "")
     number = int(raw) if raw.isdecimal() and len(raw) < 10 else 1
     try:

@@ -8,6 +8,8 @@ cache keeps it, tagged `articles` (serving/tags.py), so a publish reaches it."""
 from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap
 
+from tagcache import pieces
+
 from .models import ArticlePage
 from .pagination import ListingPaginator
 
@@ -27,7 +29,9 @@ class PageSitemap(Sitemap):
 
 class ArticleSitemap(Sitemap):
     """The readable articles, in tree order. The last part is read from the
-    end (ListingPaginator), so it skips no rows."""
+    end (ListingPaginator), so it skips no rows. How many there are and the
+    newest date, which the index reads, are kept in the shared cache until
+    the next publish (tagcache/pieces.py)."""
 
     limit = ARTICLES_PER_PART
 
@@ -37,7 +41,8 @@ class ArticleSitemap(Sitemap):
 
     @property
     def paginator(self):
-        return ListingPaginator(self.items(), self.limit)
+        root = self.get_wagtail_site().root_page
+        return ListingPaginator(self.items(), self.limit, count_key=pieces.key("sitemap-articles", root.pk))
 
     def _urls(self, page, protocol, domain):
         # Wagtail's own asks the part for a queryset's iterator(), and a
@@ -49,7 +54,9 @@ class ArticleSitemap(Sitemap):
         return urls
 
     def get_latest_lastmod(self):
-        return self.items().aggregate(newest=Max("last_published_at"))["newest"]
+        key = pieces.key("sitemap-lastmod", self.get_wagtail_site().root_page.pk)
+        newest = lambda: self.items().aggregate(newest=Max("last_published_at"))["newest"]  # noqa: E731
+        return pieces.remember(key, pieces.ARTICLES, newest)
 
 
 SITEMAPS = {"pages": PageSitemap, "articles": ArticleSitemap}

@@ -1,14 +1,14 @@
-from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from blog.indexes import categories_with_articles
 from blog.models import ArticlePage, BlogIndexPage
-from blog.snippets import Category
 from security.pages import PublicationWindowMixin
 from seo.jsonld import site_nodes
 from seo.meta import PageMeta, absolute_url, full_title, share_image, site_description, site_feeds, site_name
+from tagcache import pieces
 
 
 class HomePage(PublicationWindowMixin, Page):
@@ -39,9 +39,10 @@ class HomePage(PublicationWindowMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         readable = ArticlePage.objects.descendant_of(self).readable()
         context["latest_articles"] = readable.for_listing()[:6]
-        context["categories"] = Category.objects.annotate(
-            article_count=Count("article_links", filter=Q(article_links__page__in=readable.values("pk")))
-        ).filter(article_count__gt=0)
+        # Counted over every readable article: kept until the next publish (tagcache/pieces.py).
+        context["categories"] = pieces.remember(
+            pieces.key("home-categories", self.pk), pieces.ARTICLES, lambda: list(categories_with_articles(readable))
+        )
         return context
 
     def seo_meta(self, request, context):

@@ -1,13 +1,7 @@
 """The app's page cache: whole anonymous responses in the shared cache
-(Redis in production), each stored with the *tags* of what it shows.
-
-A tag names something that can change: `page-42` (that page, or an article
-card of it), `articles` (anything that lists articles), `category-3`,
-`tag-7`, `related-any` (see tags.py) and `site` (everything). Each tag has a
-token in the cache; purging a tag gives it a new token. An entry remembers the
-tokens its tags had when it was stored, and is served only while every one
-of them is unchanged, so a purge costs one write per tag however many URLs
-carry it, and every worker and machine sharing the cache sees it at once.
+(Redis in production), each stored with the *tags* of what it shows
+(serving/tags.py), and served only while none of them was purged
+(tagcache/tokens.py explains tags and tokens).
 
 A hit reads the page and its tags' tokens in one `get_many`: each process
 remembers which tags a URL carried when it last saw it (`_known_tags`), so it
@@ -15,22 +9,19 @@ can name their tokens before the page is read. Only when the page's tags
 differ from what the process remembered (its first read, or a re-render that
 gained a tag) does the hit cost a second read.
 
-A token also holds the time of its purge. A response whose rendering started
-before one of its tags was purged may hold the old content; it is neither
-stored here nor offered to the proxy (see `was_purged_since`).
+A response whose rendering started before one of its tags was purged may
+hold the old content; it is neither stored here nor offered to the proxy.
 """
 
 import hashlib
-import time
-import uuid
 
 from django.conf import settings
-from django.core.cache import caches
+
+from tagcache.tokens import TOKEN_PREFIX, store as _cache
 
 # Says which way a response came: "hit", "miss" (rendered and stored) or "pass".
 STATUS_HEADER = "X-Page-Cache"
 PAGE_PREFIX = "serving:page:"
-TOKEN_PREFIX = "serving:tag:"
 # Headers a cached copy keeps; the rest (Set-Cookie above all) never enter the cache.
 KEPT_HEADERS = {
     "content-type",
@@ -60,18 +51,6 @@ KNOWN_TAGS_LIMIT = 10_000
 _known_tags = {}
 
 
-def _cache():
-    return caches[settings.SERVING_CACHE_ALIAS]
-
-
-def _new_token(purged_at):
-    return f"{purged_at!r}:{uuid.uuid4().hex[:12]}"
-
-
-def _purged_at(token):
-    return float(token.split(":", 1)[0])
-
-
 def page_key(environ):
     """One entry per URL as the client asked for it, from the WSGI environ (a
     request's META) so that serving/wsgi.py can look a page up before Django
@@ -89,29 +68,6 @@ def page_key(environ):
         environ.get("QUERY_STRING", ""),
     )
     return PAGE_PREFIX + hashlib.sha256(repr(url).encode()).hexdigest()
-
-
-def purge(tags):
-    """Invalidate every cached page carrying any of these tags."""
-    now = time.time()
-    _cache().set_many({TOKEN_PREFIX + tag: _new_token(now) for tag in tags}, timeout=None)
-
-
-def current_tokens(tags):
-    """The tags' tokens, creating the missing ones (a tag never purged)."""
-    cache = _cache()
-    keys = [TOKEN_PREFIX + tag for tag in tags]
-    found = cache.get_many(keys)
-    for key in keys:
-        if key not in found:
-            # add() keeps a token another worker created meanwhile.
-            cache.add(key, _new_token(0.0), timeout=None)
-            found[key] = cache.get(key)
-    return {key[len(TOKEN_PREFIX) :]: token for key, token in found.items()}
-
-
-def was_purged_since(tokens, started):
-    return any(_purged_at(token) >= started for token in tokens.values())
 
 
 def lookup(environ):

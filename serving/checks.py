@@ -4,10 +4,8 @@ could reach the other workers, so they would serve old pages for minutes."""
 from django.conf import settings
 from django.core import checks
 from django.core.cache import caches
-from django.core.cache.backends.filebased import FileBasedCache
-from django.core.cache.backends.locmem import LocMemCache
 
-LOCAL_BACKENDS = (LocMemCache, FileBasedCache)
+from tagcache.tokens import LOCAL_BACKENDS
 
 
 def local_cache_problem():

@@ -8,6 +8,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, set_response_etag
 
+from tagcache import tokens as tag_tokens
+
 from . import cache, policy
 from .checks import local_cache_problem
 from .tags import response_tags
@@ -45,9 +47,9 @@ class PageCacheMiddleware:
         if not policy.response_is_cacheable(request, response):
             return self.private(response)
         tags = response_tags(response)
-        tokens = cache.current_tokens(tags)
+        tokens = tag_tokens.current_tokens(tags)
         lifetime = policy.shared_lifetime(response)
-        if cache.was_purged_since(tokens, started) or lifetime <= 0:
+        if tag_tokens.was_purged_since(tokens, started) or lifetime <= 0:
             # Rendered from data a publish replaced meanwhile: this reader
             # gets it, no cache keeps it.
             return self.private(response)

@@ -11,8 +11,7 @@ from django.db import connection, transaction
 from blog.links import ArticleCategory
 from blog.models import ArticlePage
 from blog.related import adjacent_articles
-
-from . import cache
+from tagcache import tokens
 
 logger = logging.getLogger(__name__)
 PROXY_TIMEOUT = 2
@@ -53,7 +52,7 @@ def purge(tags):
 
 
 def _purge_everywhere(tags):
-    cache.purge(tags)
+    tokens.purge(tags)
     for url in settings.SERVING_PROXY_PURGE_URLS:
         ban(url, tags)
 

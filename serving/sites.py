@@ -3,23 +3,20 @@
 Wagtail looks up the Site for every request, then reads its root page's
 specific row to start routing, and every page reads the clinic's settings
 (footer, head, booking bar): three queries for rows that change a few
-times a year. They are kept here under the `site` tag's token (cache.py), so
-whatever purges every page (the home page published, a Site or the
-clinic's settings saved: signals.py) gives them a new key as well."""
+times a year. They are kept here under the `site` tag (tagcache/pieces.py),
+so whatever purges every page (the home page published, a Site or the
+clinic's settings saved: signals.py) reaches them as well."""
 
-import hashlib
 import time
 
 from django.conf import settings
-from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from wagtail.models import Site
 
 from clinic.models import ClinicSettings
+from tagcache import pieces, tokens
 
-from . import cache, fragments, policy
-
-KEY_PREFIX = "serving:site:"
+from . import policy
 
 
 class CachedSiteMiddleware:
@@ -35,7 +32,7 @@ class CachedSiteMiddleware:
         if (
             request.method in policy.SAFE_METHODS
             and not request.path.startswith(tuple(settings.SERVING_UNCACHED_PATHS))
-            and fragments.enabled()
+            and tokens.shared()
         ):
             found = cached_site(request)
             if found is not None:
@@ -53,19 +50,15 @@ def cached_site(request):
         host = request.get_host()  # only the allowed hosts get an entry
     except DisallowedHost:
         return None
-    tokens = cache.current_tokens(["site"])
-    address = hashlib.sha256(f"{host}:{request.get_port()}".encode()).hexdigest()[:32]
-    key = f"{KEY_PREFIX}{address}:{tokens['site']}"
-    store = caches[settings.SERVING_CACHE_ALIAS]
-    found = store.get(key)
+    key = pieces.key("site", host, request.get_port())
+    found = pieces.lookup(key)
     if found is not None:
-        return found
+        return found[0]
     started = time.time()
     site = Site.find_for_request(request)
     if site is None:
         return None
     site.root_page = site.root_page.specific
     found = (site, ClinicSettings.for_site(site))
-    if not cache.was_purged_since(tokens, started):
-        store.set(key, found, settings.SERVING_SHARED_MAX_AGE)
+    pieces.store(key, found, ["site"], started)
     return found

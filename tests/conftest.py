@@ -42,7 +42,7 @@ def no_network():
 def fresh_page_cache():
     """Each test starts with no page cached: the database is rolled back
     between tests, the cache is not (it may be the shared Redis server)."""
-    from serving.cache import purge  # imported once Django's settings are loaded
+    from tagcache.tokens import purge  # imported once Django's settings are loaded
 
     purge(["site"])
     caches["renditions"].clear()  # the same ids and test pictures come back in the next test

@@ -7,23 +7,27 @@ purge on a live site (docs/performance.md says what each query is)."""
 
 MAX_QUERIES = {
     # The Site and the clinic's settings come from the cache (serving/sites.py);
-    # the blog is looked up once for routing and the header.
-    "home": 9,
-    "blog index": 9,
+    # the blog is looked up once for routing and the header. Counts over every
+    # readable article (a listing's length, home's categories) come from the
+    # cache too while no article was published (tagcache/pieces.py).
+    "home": 8,
+    "blog index": 8,
     # The blog, the article (hero image and 監修 reviewer joined), Wagtail's
-    # view restrictions (2), authors, categories, tags and the figure's
-    # image. Related articles and previous/next come from the cache
-    # (serving/fragments.py) while nothing they show was purged.
-    "article": 8,
-    # the index's 9 and the category, tag or author itself
-    "category": 10,
-    "tag": 10,
-    "author": 10,
+    # view restrictions (2), authors, categories and tags (the head's JSON-LD
+    # names them). The article's own content, and its related articles and
+    # previous/next, come from the cache while nothing they show was purged
+    # (serving/templatetags/serving_fragments.py).
+    "article": 7,
+    # the index's 8 and the category, tag or author itself
+    "category": 9,
+    "tag": 9,
+    "author": 9,
     "search": 14,
     "feed": 15,
-    # the sitemap index (blog/sitemaps.py), its part of pages (each
+    # the sitemap index (blog/sitemaps.py: its count of articles and their
+    # newest date kept in the cache), its part of pages (each
     # listing's newest article is one query per kind) and any part of articles
-    "sitemap": 6,
+    "sitemap": 3,
     "sitemap pages": 9,
     "sitemap articles": 4,
     # a 固定ページ (pages.ContentPage) under home, with a figure

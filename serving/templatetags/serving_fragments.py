@@ -1,5 +1,16 @@
-"""{% article_links article %}…{% endarticle_links %}: the related articles
-and previous/next of an article, from the shared cache (fragments.py)."""
+"""Pieces of an article's page kept in the shared cache (tagcache/pieces.py)
+under the tags of what they show, so the purge that reaches the page
+reaches them:
+
+- {% article_content page %}…{% endarticle_content %}: the article itself
+  (header, body, tags, share links, author boxes, the call to book), made
+  from the page's own content and names every page shows: tagged with the
+  page and `site`, rendered again after its next publish.
+- {% article_links page %}…{% endarticle_links %}: its related articles and
+  previous/next (six queries), tagged with every article they link to and
+  what could enter the list (serving/tags.py).
+
+A preview, or a page that is not live, is always rendered."""
 
 import time
 from datetime import timedelta
@@ -8,50 +19,83 @@ from django import template
 from django.conf import settings
 from django.utils import timezone
 
-from serving import fragments
 from serving.tags import link_tags
+from tagcache import pieces
 
 register = template.Library()
 
 
-@register.tag
-def article_links(parser, token):
+def parse_piece(parser, token, node_class):
+    name = token.split_contents()[0]
     bits = token.split_contents()
     if len(bits) != 2:
-        raise template.TemplateSyntaxError("{% article_links article %} takes the article")
-    nodelist = parser.parse(("endarticle_links",))
+        raise template.TemplateSyntaxError(f"{{% {name} page %}} takes the page")
+    nodelist = parser.parse((f"end{name}",))
     parser.delete_first_token()
-    return ArticleLinksNode(parser.compile_filter(bits[1]), nodelist)
+    return node_class(name, parser.compile_filter(bits[1]), nodelist)
 
 
-class ArticleLinksNode(template.Node):
-    def __init__(self, article, nodelist):
-        self.article = article
+class PieceNode(template.Node):
+    def __init__(self, name, page, nodelist):
+        self.name = name
+        self.page = page
         self.nodelist = nodelist
 
     def render(self, context):
-        article = self.article.resolve(context)
+        page = self.page.resolve(context)
         request = context.get("request")
-        # A preview shows a draft's categories and tags: its links are not the live page's.
-        if request is None or getattr(request, "is_preview", False) or not article.live or not fragments.enabled():
+        if request is None or getattr(request, "is_preview", False) or not page.live:
             return self.nodelist.render(context)
-        key = fragments.fragment_key("article-links", request, article.pk)
-        found = fragments.lookup(key)
+        # The host decides which site's URLs the piece links with.
+        key = pieces.key(self.name, request.get_host(), page.pk)
+        found = pieces.lookup(key)
         if found is not None:
-            html, article.link_tags = found  # serving/tags.py reads them instead of ranking again
+            html, tags = found
+            self.found(page, tags)
             return html
         started = time.time()
         html = self.nodelist.render(context)
-        fragments.store(key, html, link_tags(article), started, links_lifetime(article))
+        pieces.store(key, html, self.tags(page), started, self.lifetime(page))
         return html
 
+    def found(self, page, tags):
+        pass
 
-def links_lifetime(article):
-    """The page cache's lifetime, cut short when a linked article expires
-    sooner: it must leave the list then, before publish_scheduled runs."""
-    lifetime = settings.SERVING_SHARED_MAX_AGE
-    now = timezone.now()
-    for linked in [*article.related_articles, *article.adjacent_articles]:
-        if linked is not None and linked.expire_at is not None:
-            lifetime = min(lifetime, (linked.expire_at - now) // timedelta(seconds=1))
-    return max(0, lifetime)
+    def tags(self, page):
+        raise NotImplementedError
+
+    def lifetime(self, page):
+        return settings.SERVING_SHARED_MAX_AGE
+
+
+class ArticleContentNode(PieceNode):
+    def tags(self, page):
+        return [f"page-{page.pk}", "site"]
+
+
+class ArticleLinksNode(PieceNode):
+    def found(self, page, tags):
+        page.link_tags = tags  # serving/tags.py reads them instead of ranking again
+
+    def tags(self, page):
+        return link_tags(page)
+
+    def lifetime(self, page):
+        """The page cache's lifetime, cut short when a linked article expires
+        sooner: it must leave the list then, before publish_scheduled runs."""
+        lifetime = settings.SERVING_SHARED_MAX_AGE
+        now = timezone.now()
+        for linked in [*page.related_articles, *page.adjacent_articles]:
+            if linked is not None and linked.expire_at is not None:
+                lifetime = min(lifetime, (linked.expire_at - now) // timedelta(seconds=1))
+        return max(0, lifetime)
+
+
+@register.tag
+def article_content(parser, token):
+    return parse_piece(parser, token, ArticleContentNode)
+
+
+@register.tag
+def article_links(parser, token):
+    return parse_piece(parser, token, ArticleLinksNode)

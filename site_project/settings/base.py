@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "disclosure",
     "site_icons",
     "security",
+    "tagcache",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.forms",

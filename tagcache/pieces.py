@@ -1,0 +1,65 @@
+"""Pieces of pages, and values computed for them, kept in the shared cache
+between renderings under the rule of tokens.py: each is stored with the
+tokens of the tags of what it shows, and used only while none of them was
+purged. One whose making started before one of its tags was purged is not
+kept. So a purge reaches a piece exactly as it reaches the pages showing it.
+
+Uses: an article's own content and its related and previous/next links
+(serving/templatetags/serving_fragments.py), the request's Site and clinic
+settings (serving/sites.py), and counts over every readable article, which
+grow with the blog (blog/pagination.py, blog/indexes.py, blog/sitemaps.py).
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+
+from . import tokens
+
+KEY_PREFIX = "serving:fragment:"
+# What summarises the readable articles (a listing's length, the counts per
+# category or author, the newest date): any publish, unpublish, move or
+# deletion of an article purges `articles`; privacy and snippet edits `site`.
+ARTICLES = ("articles", "site")
+
+
+def key(name, *parts):
+    """One entry per kind of piece and whatever else tells two apart."""
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"{KEY_PREFIX}{name}:{digest}"
+
+
+def lookup(entry_key):
+    """(value, tags) while every tag it was stored with is unpurged, else None."""
+    if not tokens.shared():
+        return None
+    entry = tokens.store().get(entry_key)
+    if entry is None:
+        return None
+    value, kept = entry
+    if tokens.current_tokens(kept) != kept:
+        return None
+    return value, set(kept)
+
+
+def store(entry_key, value, tags, started, lifetime=None):
+    """Keep `value` under `tags` for `lifetime` seconds (the page cache's by
+    default), unless one of them was purged since `started` (time.time())."""
+    lifetime = settings.SERVING_SHARED_MAX_AGE if lifetime is None else lifetime
+    if not tokens.shared() or lifetime <= 0:
+        return
+    current = tokens.current_tokens(tags)
+    if not tokens.was_purged_since(current, started):
+        tokens.store().set(entry_key, (value, current), lifetime)
+
+
+def remember(entry_key, tags, compute):
+    """compute()'s value, from the cache while its tags are unpurged."""
+    found = lookup(entry_key)
+    if found is not None:
+        return found[0]
+    started = time.time()
+    value = compute()
+    store(entry_key, value, tags, started)
+    return value

@@ -1,0 +1,209 @@
+"""What is kept under tags between renderings (tagcache/pieces.py) is fresh
+at once after the change that alters it, with the page cache off so that
+every page is rendered: the counts over every readable article (a
+listing's length, home's and the indexes' counts, the sitemap index) and an
+article's own content."""
+
+import re
+from datetime import timedelta
+from xml.etree import ElementTree
+
+import pytest
+from django.utils import timezone
+
+from blog.sitemaps import ArticleSitemap
+from tagcache import pieces, tokens
+from tests.factories import AuthorFactory, CategoryFactory, block, make_article, paragraphs
+from tests.html import reader_html
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def rendered_every_time(settings):
+    settings.SERVING_PAGE_CACHE = False
+
+
+@pytest.fixture
+def byline(db):
+    """An author and a category made before anything is cached: creating one
+    purges every page (`site`), which would hide a stale count."""
+    return {"authors": [AuthorFactory()], "categories": [CategoryFactory(slug="knee")]}
+
+
+def days_ago(n):
+    return timezone.now() - timedelta(days=n)
+
+
+def count_on(html, name):
+    """The count shown beside a category or author's name in a list."""
+    found = re.search(re.escape(name) + r".*?(\d+)件", html, re.S)
+    return int(found.group(1)) if found else None
+
+
+def test_a_value_is_computed_once_until_one_of_its_tags_is_purged():
+    computed = []
+    key = pieces.key("test", 1)
+
+    def compute():
+        computed.append(1)
+        return len(computed)
+
+    assert pieces.remember(key, ["articles", "site"], compute) == 1
+    assert pieces.remember(key, ["articles", "site"], compute) == 1
+    tokens.purge(["articles"])
+    assert pieces.remember(key, ["articles", "site"], compute) == 2
+
+
+def test_a_value_made_while_its_tag_was_purged_is_not_kept():
+    key = pieces.key("test", 2)
+
+    def compute_during_a_publish():
+        tokens.purge(["articles"])  # another worker publishes meanwhile
+        return "old"
+
+    assert pieces.remember(key, ["articles"], compute_during_a_publish) == "old"
+    assert pieces.remember(key, ["articles"], lambda: "new") == "new"
+
+
+def test_a_cache_each_process_keeps_to_itself_keeps_nothing(settings):
+    settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.SERVING_ALLOW_LOCAL_CACHE = False  # as in production, which refuses such a cache for pages
+    key = pieces.key("test", 3)
+    pieces.remember(key, ["site"], lambda: "first")
+    assert pieces.remember(key, ["site"], lambda: "second") == "second"
+
+
+def test_a_listing_gains_its_next_page_when_an_article_is_published(client, blog, settings, byline):
+    settings.BLOG_PAGE_SIZE = 2
+    for n in (3, 2):
+        make_article(blog, published_at=days_ago(n), **byline)
+    for url in ("/blog/?page=2", "/blog/category/knee/?page=2"):
+        assert client.get(url).status_code == 404
+
+    make_article(blog, title="三本目の記事", published_at=days_ago(1), **byline)
+
+    for url in ("/blog/?page=2", "/blog/category/knee/?page=2"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "三本目の記事" not in reader_html(response)  # the newest is on page 1; page 2 holds the oldest
+
+
+def test_a_listing_loses_its_last_page_when_an_article_is_unpublished(client, blog, settings, byline):
+    settings.BLOG_PAGE_SIZE = 2
+    articles = [make_article(blog, published_at=days_ago(n), **byline) for n in (3, 2, 1)]
+    assert client.get("/blog/?page=2").status_code == 200
+
+    articles[0].unpublish()
+
+    assert client.get("/blog/?page=2").status_code == 404
+
+
+def test_counts_on_home_and_the_indexes_follow_publishing(client, blog):
+    category = CategoryFactory(name="足首の不調", slug="knee")
+    author = AuthorFactory(name="山田はるか", slug="yamada")
+    first = make_article(blog, categories=[category], authors=[author], published_at=days_ago(2))
+    assert count_on(reader_html(client.get("/")), "足首の不調") == 1
+    assert count_on(reader_html(client.get("/blog/category/")), "足首の不調") == 1
+    assert count_on(reader_html(client.get("/blog/author/")), "山田はるか") == 1
+
+    second = make_article(blog, categories=[category], authors=[author], published_at=days_ago(1))
+
+    assert count_on(reader_html(client.get("/")), "足首の不調") == 2
+    assert count_on(reader_html(client.get("/blog/category/")), "足首の不調") == 2
+    assert count_on(reader_html(client.get("/blog/author/")), "山田はるか") == 2
+
+    second.unpublish()
+    first.unpublish()
+
+    assert "足首の不調" not in reader_html(client.get("/"))
+    assert "足首の不調" not in reader_html(client.get("/blog/category/"))
+    assert "山田はるか" not in reader_html(client.get("/blog/author/"))
+
+
+def test_a_renamed_category_shows_on_home_and_the_index_at_once(client, blog):
+    category = CategoryFactory(name="足首の不調")
+    make_article(blog, categories=[category])
+    assert "足首の不調" in reader_html(client.get("/"))
+
+    category.name = "あしくびの不調"
+    category.save()
+
+    for url in ("/", "/blog/category/"):
+        html = reader_html(client.get(url))
+        assert "あしくびの不調" in html and "足首の不調" not in html, url
+
+
+def sitemap_parts(client):
+    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    ns = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    return {loc.text.rsplit("/", 1)[-1]: entry.findtext("sm:lastmod", namespaces=ns)
+            for entry in root.findall("sm:sitemap", ns) for loc in entry.findall("sm:loc", ns)}
+
+
+def test_the_sitemap_index_lists_a_new_part_and_date_when_an_article_is_published(client, blog, monkeypatch, byline):
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    for n in (5, 4):
+        make_article(blog, published_at=days_ago(n), **byline)
+    before = sitemap_parts(client)
+    assert "sitemap-articles.xml?p=2" not in before
+
+    make_article(blog, slug="newest", **byline)
+
+    after = sitemap_parts(client)
+    assert "sitemap-articles.xml?p=2" in after
+    assert after["sitemap-articles.xml"] > before["sitemap-articles.xml"]
+    assert "/blog/newest/" in client.get("/sitemap-articles.xml?p=2").content.decode()
+
+
+def body_with(text):
+    return paragraphs(text) + [block("heading", {"level": "h2", "text": "まとめ", "anchor": ""})]
+
+
+def test_an_article_republished_shows_its_new_content_at_once(client, blog, byline):
+    article = make_article(blog, body=body_with("最初に書いた本文です。"), lead="最初のリード文。", **byline)
+    assert "最初に書いた本文です。" in reader_html(client.get(article.url))
+
+    article.body = body_with("書き直した本文です。")
+    article.lead = "書き直したリード文。"
+    article.save_revision().publish()
+
+    html = reader_html(client.get(article.url))
+    assert "書き直した本文です。" in html and "書き直したリード文。" in html
+    assert "最初に書いた本文です。" not in html
+
+
+def test_a_draft_revision_does_not_reach_readers_and_its_preview_shows_it(admin_client, client, blog):
+    article = make_article(blog, body=body_with("公開中の本文です。"))
+    client.get(article.url)  # the live content is now kept
+
+    article.body = body_with("下書きの本文です。")
+    article.save_revision()  # saved, not published
+
+    html = reader_html(client.get(article.url))
+    assert "公開中の本文です。" in html and "下書きの本文です。" not in html
+    preview = admin_client.get(f"/admin/pages/{article.pk}/view_draft/")
+    assert preview.status_code == 200
+    assert "下書きの本文です。" in preview.content.decode()
+
+
+def test_an_author_edited_shows_in_the_article_author_box_at_once(client, blog):
+    author = AuthorFactory(name="山田はるか", bio="膝の痛みを専門に診ています。")
+    article = make_article(blog, authors=[author])
+    assert "膝の痛みを専門に診ています。" in reader_html(client.get(article.url))
+
+    author.bio = "腰痛と膝の痛みを専門に診ています。"
+    author.save()
+
+    assert "腰痛と膝の痛みを専門に診ています。" in reader_html(client.get(article.url))
+
+
+def test_the_call_to_book_follows_the_clinic_settings_at_once(client, clinic, blog):
+    article = make_article(blog)
+    assert "ひとりで悩まずご相談ください" in reader_html(client.get(article.url))
+
+    clinic.cta_heading = "お気軽にご予約ください"
+    clinic.save()
+
+    html = reader_html(client.get(article.url))
+    assert "お気軽にご予約ください" in html and "ひとりで悩まずご相談ください" not in html
