@@ -109,6 +109,7 @@ def page_urls(article, count):
         "author index": "/blog/author/",
         "feed": "/blog/feed/",
         "sitemap index": "/sitemap.xml",
+        "sitemap, pages part": "/sitemap-pages.xml",
         "sitemap, last part of articles": f"/sitemap-articles.xml?p={math.ceil(count / 1000)}",
     }
 
@@ -160,6 +161,8 @@ def main():
                     blog, authors, categories, images, article = build_blog(count - 1)
                 else:
                     grow_blog(blog, authors, categories, images, count)
+                    # built in bulk, without Wagtail's signals: purged once, as an import does
+                    tokens.purge(["site"])
                 if connection.vendor == "postgresql":
                     with connection.cursor() as cursor:
                         # the planner's statistics, as autovacuum keeps them on a live

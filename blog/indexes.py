@@ -3,17 +3,27 @@ reader can find articles under, each with its number of readable articles.
 
 Snippets nobody is credited with on a readable article (a draft's only
 author, a retired category) are left out, so no link leads to an empty
-listing. One query each, however many articles. `latest` serves the
-sitemap's lastmod of an author listing (newest written or reviewed article).
-The indexes' pages read them through `kept`, from the shared cache.
+listing. One query each, however many articles. `listing_dates` gives the
+sitemap every such listing with its newest article's date. Pages read them
+through `kept`, from the shared cache.
 """
 
 from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
 
+from taggit.models import Tag
+
 from tagcache import pieces
 
 from .snippets import Author, Category
+
+# route name, the model behind it, and how an article points at one: an
+# author as a writer or as the 監修 reviewer (ArticlePageQuerySet.crediting).
+LISTINGS = (
+    ("category", Category, ["article_categories__category"]),
+    ("tag", Tag, ["tagged_items__tag"]),
+    ("author", Author, ["article_authors__author", "reviewer"]),
+)
 
 
 def kept(blog, find):
@@ -58,3 +68,18 @@ def latest(dates):
     replaced by the next non-NULL one first, since SQLite's GREATEST of a
     NULL is NULL (PostgreSQL's skips it)."""
     return Greatest(*(Coalesce(*dates[i:], *dates[:i]) for i in range(len(dates))))
+
+
+def listing_dates(readable):
+    """(route, slug, newest date) of each category, tag and author listing
+    with one of `readable`: the newest written or reviewed, for an author."""
+    found = []
+    for route, model, links in LISTINGS:
+        newest = [
+            Subquery(linked.order_by("-last_published_at").values("last_published_at")[:1])
+            for linked in (readable.filter(**{link: OuterRef("pk")}) for link in links)
+        ]
+        lastmod = newest[0] if len(newest) == 1 else latest(newest)
+        rows = model.objects.annotate(lastmod=lastmod).filter(lastmod__isnull=False)
+        found += [(route, slug, date) for slug, date in rows.values_list("slug", "lastmod")]
+    return found

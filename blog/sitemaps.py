@@ -16,7 +16,20 @@ from .pagination import ListingPaginator
 ARTICLES_PER_PART = 1000
 
 
-class PageSitemap(Sitemap):
+class KeptSitemap(Sitemap):
+    """A sitemap whose length (how many parts the index lists) is kept in
+    the shared cache until the next publish (tagcache/pieces.py): counting
+    it reads every page of the site."""
+
+    def kept_key(self, name):
+        return pieces.key(name, type(self).__name__, self.get_wagtail_site().root_page.pk)
+
+    @property
+    def paginator(self):
+        return ListingPaginator(self.items(), self.limit, count_key=self.kept_key("sitemap-count"))
+
+
+class PageSitemap(KeptSitemap):
     """Every live, public page but the articles; each says what it adds
     through Wagtail's `get_sitemap_urls(request)`."""
 
@@ -27,22 +40,16 @@ class PageSitemap(Sitemap):
         return None  # the index need not read every page for it
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(KeptSitemap):
     """The readable articles, in tree order. The last part is read from the
-    end (ListingPaginator), so it skips no rows. How many there are and the
-    newest date, which the index reads, are kept in the shared cache until
-    the next publish (tagcache/pieces.py)."""
+    end (ListingPaginator), so it skips no rows. The newest date, which the
+    index reads, is kept like the length."""
 
     limit = ARTICLES_PER_PART
 
     def items(self):
         root = self.get_wagtail_site().root_page
         return ArticlePage.objects.descendant_of(root).readable().order_by("path").defer_streamfields()
-
-    @property
-    def paginator(self):
-        root = self.get_wagtail_site().root_page
-        return ListingPaginator(self.items(), self.limit, count_key=pieces.key("sitemap-articles", root.pk))
 
     def _urls(self, page, protocol, domain):
         # Wagtail's own asks the part for a queryset's iterator(), and a
@@ -54,7 +61,7 @@ class ArticleSitemap(Sitemap):
         return urls
 
     def get_latest_lastmod(self):
-        key = pieces.key("sitemap-lastmod", self.get_wagtail_site().root_page.pk)
+        key = self.kept_key("sitemap-lastmod")
         newest = lambda: self.items().aggregate(newest=Max("last_published_at"))["newest"]  # noqa: E731
         return pieces.remember(key, pieces.ARTICLES, newest)
 

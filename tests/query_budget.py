@@ -24,11 +24,11 @@ MAX_QUERIES = {
     "author": 9,
     "search": 14,
     "feed": 15,
-    # the sitemap index (blog/sitemaps.py: its count of articles and their
-    # newest date kept in the cache), its part of pages (each
-    # listing's newest article is one query per kind) and any part of articles
-    "sitemap": 3,
-    "sitemap pages": 9,
+    # the sitemap index (blog/sitemaps.py: how many pages and articles, and
+    # the newest date, kept in the cache), its part of pages (each listing's
+    # newest article kept too: blog/indexes.py) and any part of articles
+    "sitemap": 2,
+    "sitemap pages": 4,
     "sitemap articles": 4,
     # a 固定ページ (pages.ContentPage) under home, with a figure
     "content page": 10,
