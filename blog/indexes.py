@@ -45,12 +45,13 @@ def categories_with_articles(readable):
 
 def credited_authors(readable):
     """Authors credited on at least one of `readable`, as a writer or as the
-    監修 reviewer (each article once), by name, with their photos."""
+    監修 reviewer (each article once), by name, with their photos (whose
+    renditions the page reads afresh: a kept list would keep them as they
+    were, none on a first rendering)."""
     in_readable = Q(article_links__page__in=readable.values("pk"))
     written = Count("article_links", filter=in_readable, distinct=True)
     return (
         Author.objects.select_related("photo")
-        .prefetch_related("photo__renditions")
         .annotate(article_count=written + count_of(readable.reviewed_only_by(OuterRef("pk"))))
         .filter(article_count__gt=0)
         .order_by("name_kana", "name")

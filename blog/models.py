@@ -3,6 +3,7 @@ and the article itself."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -96,6 +97,7 @@ class BlogIndexPage(PublicationWindowMixin, RoutablePageMixin, Page):
     def author_index(self, request):
         crumb = (_("著者一覧"), self.url + self.reverse_subpage("authors"))
         authors = indexes.kept(self, indexes.credited_authors)
+        prefetch_related_objects(authors, "photo__renditions")
         return self.index_response(request, "blog/author_index_page.html", crumb, authors=authors)
 
     def index_response(self, request, template, crumb, **context):

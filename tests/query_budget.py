@@ -22,6 +22,10 @@ MAX_QUERIES = {
     "category": 9,
     "tag": 9,
     "author": 9,
+    # the blog, view restrictions (2); the list with its counts is kept in the
+    # cache (blog/indexes.py); the authors' photos' renditions are read afresh
+    "author index": 4,
+    "category index": 3,
     "search": 14,
     "feed": 15,
     # the sitemap index (blog/sitemaps.py: how many pages and articles, and

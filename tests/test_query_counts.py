@@ -44,6 +44,8 @@ def page_urls(request, blog):
         "category": "/blog/category/topic-0/",
         "tag": "/blog/tag/膝/",
         "author": "/blog/author/writer-0/",
+        "author index": "/blog/author/",
+        "category index": "/blog/category/",
     }
 
 
