@@ -33,7 +33,7 @@ def parse_args():
     parser.add_argument(
         "--articles", type=int, nargs="+", default=[1000, 10000], help="blog sizes to measure (default 1000 10000)"
     )
-    parser.add_argument("--requests", type=int, default=30, help="timed requests per page (default 30)")
+    parser.add_argument("--requests", type=int, default=40, help="timed requests per page (default 40)")
     return parser.parse_args()
 
 
@@ -114,7 +114,7 @@ def page_urls(article, count):
     }
 
 
-def measure(client, url, requests, before=lambda: None):
+def count_queries(client, url, before):
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
 
@@ -124,14 +124,22 @@ def measure(client, url, requests, before=lambda: None):
     before()
     with CaptureQueriesContext(connection) as captured:
         client.get(url)
-    queries = len(captured)  # now: the next request empties the log
-    timings = []
+    return len(captured)  # now: the next request empties the log
+
+
+def measure(client, pages, requests):
+    """{kind: (queries, median ms)}. The pages take turns, one request each
+    per round, so a burst of other work on the machine weighs on all of
+    them alike rather than on whichever page was being timed."""
+    queries = {kind: count_queries(client, url, before) for kind, (url, before) in pages.items()}
+    timings = {kind: [] for kind in pages}
     for _ in range(requests):
-        before()
-        start = time.perf_counter()
-        client.get(url)
-        timings.append((time.perf_counter() - start) * 1000)
-    return queries, statistics.median(timings)
+        for kind, (url, before) in pages.items():
+            before()
+            start = time.perf_counter()
+            client.get(url)
+            timings[kind].append((time.perf_counter() - start) * 1000)
+    return {kind: (queries[kind], statistics.median(timings[kind])) for kind in pages}
 
 
 def load():
@@ -170,10 +178,14 @@ def main():
                         cursor.execute("ANALYZE")
                 print(f"{count} articles built in {time.perf_counter() - started:.0f} s")
                 client = Client()
-                for kind, url in page_urls(article, count).items():
-                    # the related articles' piece dropped before each request: they are ranked again
-                    before = (lambda: tokens.purge([f"page-{article.pk}"])) if "re-ranked" in kind else (lambda: None)
-                    results.setdefault(kind, {})[count] = measure(client, url, args.requests, before)
+                # the related articles' piece dropped before each request: they are ranked again
+                rerank = lambda: tokens.purge([f"page-{article.pk}"])  # noqa: E731
+                pages = {
+                    kind: (url, rerank if "re-ranked" in kind else (lambda: None))
+                    for kind, url in page_urls(article, count).items()
+                }
+                for kind, figures in measure(client, pages, args.requests).items():
+                    results.setdefault(kind, {})[count] = figures
             print(f"load average {load()} at the end\n")
             first, last = sizes[0], sizes[-1]
             header = " | ".join(f"queries ({n:,}) | median ms ({n:,})" for n in sizes)
