@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from security.pages import PublicationWindowMixin
 from seo.meta import absolute_url
+from tagcache import pieces
 
 from . import indexes, meta, reading_time, related, toc
 from .blocks import ArticleBodyBlock, fill_blank_video_titles
@@ -162,10 +163,12 @@ class BlogIndexPage(PublicationWindowMixin, RoutablePageMixin, Page):
     def for_request(cls, request):
         """The blog of the site serving `request` (None if it has none),
         looked up once per request: every template's header and footer
-        link to it (site_project/context_processors.py)."""
+        link to it (site_project/context_processors.py), and kept in the
+        shared cache until a page other than an article changes (`site`)."""
         if not hasattr(request, "_blog_index"):
             site = Site.find_for_request(request)
-            request._blog_index = cls.objects.live().descendant_of(site.root_page).first() if site else None
+            find = lambda: cls.objects.live().descendant_of(site.root_page).first()  # noqa: E731
+            request._blog_index = pieces.remember(pieces.key("blog", site.pk), ["site"], find) if site else None
         return request._blog_index
 
     def breadcrumbs(self):
@@ -360,7 +363,12 @@ class ArticlePage(PublicationWindowMixin, Page):
         return context
 
     def seo_meta(self, request, context):
-        return meta.article_meta(request, self)
+        """The head's values and JSON-LD, made from what the article's own
+        content shows: kept with it (serving_fragments' article_content)."""
+        if getattr(request, "is_preview", False) or not self.live:
+            return meta.article_meta(request, self)
+        key = pieces.key("article-meta", request.get_host(), self.pk)
+        return pieces.remember(key, [f"page-{self.pk}", "site"], lambda: meta.article_meta(request, self))
 
     def get_sitemap_urls(self, request=None):
         # The sitemap lists live, public pages; an article is only in it

@@ -6,26 +6,28 @@ rendering with the page cache off and the other caches warm, as after a
 purge on a live site (docs/performance.md says what each query is)."""
 
 MAX_QUERIES = {
-    # The Site and the clinic's settings come from the cache (serving/sites.py);
-    # the blog is looked up once for routing and the header. Counts over every
-    # readable article (a listing's length, home's categories) come from the
-    # cache too while no article was published (tagcache/pieces.py).
-    "home": 8,
-    "blog index": 8,
-    # The blog, the article (hero image and 監修 reviewer joined), Wagtail's
-    # view restrictions (2), authors, categories and tags (the head's JSON-LD
-    # names them). The article's own content, and its related articles and
-    # previous/next, come from the cache while nothing they show was purged
-    # (serving/templatetags/serving_fragments.py).
-    "article": 7,
-    # the index's 8 and the category, tag or author itself
-    "category": 9,
-    "tag": 9,
-    "author": 9,
-    # the blog, view restrictions (2); the list with its counts is kept in the
-    # cache (blog/indexes.py); the authors' photos' renditions are read afresh
-    "author index": 4,
-    "category index": 3,
+    # The Site, the clinic's settings and the blog come from the cache
+    # (serving/sites.py, BlogIndexPage.for_request). Counts over every readable
+    # article (a listing's length, home's categories) come from the cache too
+    # while no article was published (tagcache/pieces.py). Then Wagtail's view
+    # restrictions (2), the newest articles and, for their cards, renditions,
+    # categories and authors.
+    "home": 7,
+    "blog index": 7,
+    # The article (hero image and 監修 reviewer joined), Wagtail's view
+    # restrictions (2) and its categories (the breadcrumbs follow the first).
+    # Its own content, its head values and JSON-LD, its related articles and
+    # previous/next come from the cache while nothing they show was purged
+    # (serving/templatetags/serving_fragments.py, ArticlePage.seo_meta).
+    "article": 4,
+    # the index's 7 and the category, tag or author itself
+    "category": 8,
+    "tag": 8,
+    "author": 8,
+    # view restrictions (2); the list with its counts is kept in the cache
+    # (blog/indexes.py); the authors' photos' renditions are read afresh
+    "author index": 3,
+    "category index": 2,
     "search": 14,
     "feed": 15,
     # the sitemap index (blog/sitemaps.py: how many pages and articles, and

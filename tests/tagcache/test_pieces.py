@@ -207,3 +207,53 @@ def test_the_call_to_book_follows_the_clinic_settings_at_once(client, clinic, bl
 
     html = reader_html(client.get(article.url))
     assert "お気軽にご予約ください" in html and "ひとりで悩まずご相談ください" not in html
+
+
+def test_an_article_republished_shows_its_new_head_and_json_ld_at_once(client, blog, byline):
+    article = make_article(blog, title="最初のタイトル", **byline)
+    assert "<title>最初のタイトル" in client.get(article.url).content.decode()
+
+    article.title = "書き直したタイトル"
+    article.search_description = "書き直した説明文です。"
+    article.save_revision().publish()
+
+    html = client.get(article.url).content.decode()
+    assert "<title>書き直したタイトル" in html
+    assert '"headline": "書き直したタイトル"' in html
+    assert 'content="書き直した説明文です。"' in html
+    assert "最初のタイトル" not in html
+
+
+def test_an_author_renamed_shows_in_the_article_json_ld_at_once(client, blog):
+    author = AuthorFactory(name="山田はるか")
+    article = make_article(blog, authors=[author])
+    assert '"name": "山田はるか"' in client.get(article.url).content.decode()
+
+    author.name = "佐藤はるか"
+    author.save()
+
+    html = client.get(article.url).content.decode()
+    assert '"name": "佐藤はるか"' in html and "山田はるか" not in html
+
+
+def test_a_draft_title_shows_in_the_preview_head_only(admin_client, client, blog, byline):
+    article = make_article(blog, title="公開中のタイトル", **byline)
+    client.get(article.url)
+
+    article.title = "下書きのタイトル"
+    article.save_revision()
+
+    assert "<title>公開中のタイトル" in client.get(article.url).content.decode()
+    assert "<title>下書きのタイトル" in admin_client.get(f"/admin/pages/{article.pk}/view_draft/").content.decode()
+
+
+def test_the_blog_moved_to_a_new_slug_is_found_there_at_once(client, blog, byline):
+    article = make_article(blog, slug="knee-care", **byline)
+    assert client.get("/blog/knee-care/").status_code == 200
+
+    blog.slug = "column"
+    blog.save_revision().publish()
+
+    assert client.get("/column/knee-care/").status_code == 200
+    assert client.get("/blog/knee-care/").status_code == 404
+    assert 'href="/column/"' in reader_html(client.get("/"))
