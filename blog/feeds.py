@@ -48,7 +48,7 @@ class ArticleFeed(Feed):
         return absolute_url(self.request, self.request.path)
 
     def items(self, category):
-        articles = self.blog.articles()
+        articles = self.blog.articles().for_listing()
         if category:
             articles = articles.filter(article_categories__category=category)
         return articles[:FEED_LENGTH]

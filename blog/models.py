@@ -57,7 +57,9 @@ class BlogIndexPage(PublicationWindowMixin, RoutablePageMixin, Page):
         verbose_name = _("ブログ")
 
     def articles(self):
-        return ArticlePage.objects.child_of(self).readable().for_listing()
+        """Its readable articles, newest first. A listing's cards come from
+        the cache or load what they show ({% article_cards %})."""
+        return ArticlePage.objects.child_of(self).readable().newest_first()
 
     def listing_response(self, request, articles, template, crumb=None, *, credited=False, **context):
         """One page of a listing. A category, tag or author listing

@@ -1,6 +1,6 @@
 """The one definition of what a reader may see, and of what a listing loads."""
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
@@ -16,24 +16,15 @@ class ArticlePageQuerySet(PageQuerySet):
         now = timezone.now()
         return self.live().public().exclude(go_live_at__gt=now).exclude(expire_at__lte=now)
 
+    def newest_first(self):
+        """Newest first, ties broken by id, so the order is total (a listing
+        read from its end meets the one read from its start)."""
+        return self.order_by("-first_published_at", "-pk")
+
     def for_listing(self):
         """Newest first, with everything an article card shows, in a fixed
         number of queries whatever the number of articles."""
-        return (
-            self.select_related("hero_image")
-            .prefetch_related(
-                "hero_image__renditions",
-                Prefetch(
-                    "article_categories",
-                    queryset=ArticleCategory.objects.select_related("category").order_by("sort_order"),
-                ),
-                Prefetch(
-                    "article_authors",
-                    queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
-                ),
-            )
-            .order_by("-first_published_at", "-pk")
-        )
+        return self.select_related("hero_image").prefetch_related(*card_relations()).newest_first()
 
     def crediting(self, author):
         """Articles that credit `author` as a writer or as the 監修 reviewer:
@@ -56,3 +47,19 @@ class ArticlePageQuerySet(PageQuerySet):
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+def card_relations():
+    """What an article card shows beyond the article's row: its hero image's
+    renditions, categories and authors, each in order."""
+    return [
+        "hero_image__renditions",
+        Prefetch("article_categories", queryset=ArticleCategory.objects.select_related("category").order_by("sort_order")),
+        Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order")),
+    ]
+
+
+def prefetch_cards(articles):
+    """for_listing's reads, for articles already fetched: the cards a
+    listing must render, the others coming from the cache."""
+    prefetch_related_objects(articles, "hero_image", *card_relations())

@@ -38,7 +38,7 @@ class HomePage(PublicationWindowMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         readable = ArticlePage.objects.descendant_of(self).readable()
-        context["latest_articles"] = readable.for_listing()[:6]
+        context["latest_articles"] = readable.newest_first()[:6]  # cards: {% article_cards %}
         # Counted over every readable article: kept until the next publish (tagcache/pieces.py).
         context["categories"] = pieces.remember(
             pieces.key("home-categories", self.pk), pieces.ARTICLES, lambda: list(categories_with_articles(readable))

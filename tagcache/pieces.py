@@ -4,8 +4,8 @@ tokens of the tags of what it shows, and used only while none of them was
 purged. One whose making started before one of its tags was purged is not
 kept. So a purge reaches a piece exactly as it reaches the pages showing it.
 
-Uses: an article's own content and its related and previous/next links
-(serving/templatetags/serving_fragments.py), the request's Site and clinic
+Uses: an article's own content, its related and previous/next links and
+its card in a listing (serving/templatetags/serving_fragments.py), the request's Site and clinic
 settings (serving/sites.py), and counts over every readable article, which
 grow with the blog (blog/pagination.py, blog/indexes.py, blog/sitemaps.py).
 """
@@ -41,6 +41,20 @@ def lookup(entry_key):
     if tokens.current_tokens(kept) != kept:
         return None
     return value, set(kept)
+
+
+def lookup_many(entry_keys):
+    """{key: value} of those of `entry_keys` whose tags are all unpurged, in
+    two reads of the cache however many keys."""
+    if not tokens.shared() or not entry_keys:
+        return {}
+    entries = tokens.store().get_many(entry_keys)
+    current = tokens.current_tokens({tag for _value, kept in entries.values() for tag in kept})
+    return {
+        entry_key: value
+        for entry_key, (value, kept) in entries.items()
+        if all(current.get(tag) == token for tag, token in kept.items())
+    }
 
 
 def store(entry_key, value, tags, started, lifetime=None):

@@ -10,20 +10,21 @@ MAX_QUERIES = {
     # (serving/sites.py, BlogIndexPage.for_request). Counts over every readable
     # article (a listing's length, home's categories) come from the cache too
     # while no article was published (tagcache/pieces.py). Then Wagtail's view
-    # restrictions (2), the newest articles and, for their cards, renditions,
-    # categories and authors.
-    "home": 7,
-    "blog index": 7,
+    # restrictions (2) and the newest articles. Their cards come from the cache
+    # ({% article_cards %}); a card not there costs three queries for the
+    # cards missing (renditions, categories, authors), however many.
+    "home": 4,
+    "blog index": 4,
     # The article (hero image and 監修 reviewer joined), Wagtail's view
     # restrictions (2) and its categories (the breadcrumbs follow the first).
     # Its own content, its head values and JSON-LD, its related articles and
     # previous/next come from the cache while nothing they show was purged
     # (serving/templatetags/serving_fragments.py, ArticlePage.seo_meta).
     "article": 4,
-    # the index's 7 and the category, tag or author itself
-    "category": 8,
-    "tag": 8,
-    "author": 8,
+    # the index's 4 and the category, tag or author itself
+    "category": 5,
+    "tag": 5,
+    "author": 5,
     # view restrictions (2); the list with its counts is kept in the cache
     # (blog/indexes.py); the authors' photos' renditions are read afresh
     "author index": 3,

@@ -257,3 +257,42 @@ def test_the_blog_moved_to_a_new_slug_is_found_there_at_once(client, blog, bylin
     assert client.get("/column/knee-care/").status_code == 200
     assert client.get("/blog/knee-care/").status_code == 404
     assert 'href="/column/"' in reader_html(client.get("/"))
+
+
+def test_a_card_retitled_changes_in_every_listing_at_once(client, blog, byline):
+    article = make_article(blog, title="最初の見出し", tags=["膝"], **byline)
+    listings = ["/", "/blog/", "/blog/category/knee/", "/blog/tag/膝/", f"/blog/author/{byline['authors'][0].slug}/"]
+    for url in listings:
+        assert "最初の見出し" in reader_html(client.get(url)), url
+
+    article.title = "書き直した見出し"
+    article.save_revision().publish()
+
+    for url in listings:
+        html = reader_html(client.get(url))
+        assert "書き直した見出し" in html and "最初の見出し" not in html, url
+
+
+def test_a_reviewer_card_carries_its_badge_only_on_the_reviewer_listing(client, blog, byline):
+    reviewer = AuthorFactory(slug="doctor")
+    make_article(blog, title="監修した記事", reviewer=reviewer, **byline)
+    assert "card__role" not in reader_html(client.get("/blog/"))  # cached first without the badge
+
+    html = reader_html(client.get("/blog/author/doctor/"))
+
+    assert "監修した記事" in html and "card__role" in html
+    assert "card__role" not in reader_html(client.get("/blog/"))
+
+
+def test_cards_of_other_articles_stay_kept_when_one_is_published(client, blog, byline, django_assert_num_queries):
+    for n in (3, 2):
+        make_article(blog, published_at=days_ago(n), **byline)
+    client.get("/blog/")
+
+    make_article(blog, title="新しく公開した記事", **byline)
+
+    # view restrictions (2), the listing's count (a publish renews it) and
+    # rows, and the new card's renditions, categories and authors
+    with django_assert_num_queries(7):
+        html = reader_html(client.get("/blog/"))
+    assert "新しく公開した記事" in html and html.count('class="card"') == 3
