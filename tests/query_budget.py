@@ -15,12 +15,12 @@ MAX_QUERIES = {
     # cards missing (renditions, categories, authors), however many.
     "home": 4,
     "blog index": 4,
-    # The article (hero image and 監修 reviewer joined), Wagtail's view
-    # restrictions (2) and its categories (the breadcrumbs follow the first).
-    # Its own content, its head values and JSON-LD, its related articles and
-    # previous/next come from the cache while nothing they show was purged
-    # (serving/templatetags/serving_fragments.py, ArticlePage.seo_meta).
-    "article": 4,
+    # The article (hero image and 監修 reviewer joined) and Wagtail's view
+    # restrictions (2). Its own content, breadcrumbs, head values and JSON-LD,
+    # its related articles and previous/next come from the cache while nothing
+    # they show was purged (serving/templatetags/serving_fragments.py,
+    # ArticlePage.seo_meta).
+    "article": 3,
     # the index's 4 and the category, tag or author itself
     "category": 5,
     "tag": 5,

@@ -2,10 +2,11 @@
 under the tags of what they show, so the purge that reaches the page
 reaches them:
 
-- {% article_content page %}…{% endarticle_content %}: the article itself
-  (header, body, tags, share links, author boxes, the call to book), made
-  from the page's own content and names every page shows: tagged with the
-  page and `site`, rendered again after its next publish.
+- {% article_content page ["part"] %}…{% endarticle_content %}: the article
+  itself (header, body, tags, share links, author boxes, the call to book),
+  or another part of its page (its breadcrumbs), made from the page's own
+  content and names every page shows: tagged with the page and `site`,
+  rendered again after its next publish.
 - {% article_links page %}…{% endarticle_links %}: its related articles and
   previous/next (six queries), tagged with every article they link to and
   what could enter the list (serving/tags.py).
@@ -31,20 +32,23 @@ register = template.Library()
 
 
 def parse_piece(parser, token, node_class):
-    name = token.split_contents()[0]
+    """{% tag page %} or {% tag page "part" %}: a page may keep several."""
     bits = token.split_contents()
-    if len(bits) != 2:
-        raise template.TemplateSyntaxError(f"{{% {name} page %}} takes the page")
+    name = bits[0]
+    if len(bits) not in (2, 3):
+        raise template.TemplateSyntaxError(f'{{% {name} page ["part"] %}} takes the page, and a name for the part')
     nodelist = parser.parse((f"end{name}",))
     parser.delete_first_token()
-    return node_class(name, parser.compile_filter(bits[1]), nodelist)
+    part = bits[2].strip("\"'") if len(bits) == 3 else ""
+    return node_class(name, parser.compile_filter(bits[1]), nodelist, part)
 
 
 class PieceNode(template.Node):
-    def __init__(self, name, page, nodelist):
+    def __init__(self, name, page, nodelist, part=""):
         self.name = name
         self.page = page
         self.nodelist = nodelist
+        self.part = part
 
     def render(self, context):
         page = self.page.resolve(context)
@@ -52,7 +56,7 @@ class PieceNode(template.Node):
         if request is None or getattr(request, "is_preview", False) or not page.live:
             return self.nodelist.render(context)
         # The host decides which site's URLs the piece links with.
-        key = pieces.key(self.name, request.get_host(), page.pk)
+        key = pieces.key(self.name, request.get_host(), page.pk, self.part)
         found = pieces.lookup(key)
         if found is not None:
             html, tags = found

@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 import pytest
 from django.utils import timezone
 
+from blog.links import ArticleCategory
 from blog.sitemaps import ArticleSitemap
 from tagcache import pieces, tokens
 from tests.factories import AuthorFactory, CategoryFactory, block, make_article, paragraphs
@@ -296,3 +297,18 @@ def test_cards_of_other_articles_stay_kept_when_one_is_published(client, blog, b
     with django_assert_num_queries(7):
         html = reader_html(client.get("/blog/"))
     assert "新しく公開した記事" in html and html.count('class="card"') == 3
+
+
+def test_an_article_moved_to_another_category_shows_it_in_its_breadcrumbs_at_once(client, blog, byline):
+    article = make_article(blog, **byline)
+    assert "/blog/category/knee/" in breadcrumbs(client, article)
+
+    article.article_categories = [ArticleCategory(category=CategoryFactory(slug="back", name="腰の痛み"))]
+    article.save_revision().publish()
+
+    crumbs = breadcrumbs(client, article)
+    assert "/blog/category/back/" in crumbs and "/blog/category/knee/" not in crumbs
+
+
+def breadcrumbs(client, article):
+    return reader_html(client.get(article.url)).split('class="breadcrumbs', 1)[1].split("</nav>", 1)[0]
