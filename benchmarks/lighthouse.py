@@ -141,13 +141,16 @@ def main():
         server = serve(env, port)
         try:
             pages = {"home (baseline)": "/", "article with a video": video_url}
-            results = {}
+            results, every_run = {}, {}
             for path in pages.values():
                 # As on a live site, the pictures' renditions exist before anyone measures:
                 # the first request of a page makes them.
                 urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=120).read()
             for name, path in pages.items():
                 runs = [audit(f"http://127.0.0.1:{port}{path}", workdir / f"report-{i}.json") for i in range(args.runs)]
+                every_run[name] = [
+                    (round(r["categories"]["performance"]["score"] * 100), r["environment"]["benchmarkIndex"]) for r in runs
+                ]
                 runs.sort(key=lambda r: r["categories"]["performance"]["score"])
                 results[name] = figures(runs[len(runs) // 2])
                 benchmark_index = runs[0]["environment"]["benchmarkIndex"]
@@ -172,6 +175,9 @@ def main():
         home = base[label][0]
         ratio = f"{value / home:.2f}" if home else "-"
         print(f"{label:<14}{value:>10.{3 if label == 'CLS' else 0}f}{unit:>2}{home:>10.{3 if label == 'CLS' else 0}f}{unit:>2}{ratio:>8}")
+    print()
+    for name, scores in every_run.items():
+        print(f"{name}: performance in each run " + ", ".join(f"{score} (index {index:.0f})" for score, index in scores))
     for name, (_, _, failing) in results.items():
         if failing:
             print(f"{name}: audits below 100: {', '.join(failing)}")

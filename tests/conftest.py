@@ -49,6 +49,13 @@ def fresh_page_cache():
 
 
 @pytest.fixture
+def page_cache_off(settings):
+    """Every page rendered: what the caches behind a rendering keep is then
+    what the test reads (tests/serving/test_fragments.py, tests/tagcache/)."""
+    settings.SERVING_PAGE_CACHE = False
+
+
+@pytest.fixture
 def site_tree(db):
     """(home, blog) pages with the default site pointing at home."""
     return make_site()

@@ -13,12 +13,7 @@ from serving.sites import cached_site
 from tests.factories import AuthorFactory, CategoryFactory, make_article
 from tests.html import reader_html
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def rendered_every_time(settings):
-    settings.SERVING_PAGE_CACHE = False
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 @pytest.fixture

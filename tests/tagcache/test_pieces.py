@@ -17,12 +17,7 @@ from tagcache import pieces, tokens
 from tests.factories import AuthorFactory, CategoryFactory, block, make_article, paragraphs
 from tests.html import reader_html
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def rendered_every_time(settings):
-    settings.SERVING_PAGE_CACHE = False
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 @pytest.fixture
