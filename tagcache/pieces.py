@@ -4,10 +4,15 @@ tokens of the tags of what it shows, and used only while none of them was
 purged. One whose making started before one of its tags was purged is not
 kept. So a purge reaches a piece exactly as it reaches the pages showing it.
 
-Uses: an article's own content, its related and previous/next links and
-its card in a listing (serving/templatetags/serving_fragments.py), the request's Site and clinic
-settings (serving/sites.py), and counts over every readable article, which
-grow with the blog (blog/pagination.py, blog/indexes.py, blog/sitemaps.py).
+Uses: an article's own content, breadcrumbs, related and previous/next
+links and its card in a listing (serving/templatetags/serving_fragments.py)
+and its head values (ArticlePage.seo_meta); the request's Site, clinic
+settings (serving/sites.py) and blog (BlogIndexPage.for_request); and counts
+over every readable article, which grow with the blog (blog/pagination.py,
+blog/indexes.py, blog/sitemaps.py).
+
+Values are pickled: one made before a deploy that changed a model's fields
+may be read after it, until its tags are purged or its lifetime ends.
 """
 
 import hashlib

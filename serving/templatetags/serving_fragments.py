@@ -10,7 +10,6 @@ reaches them:
 - {% article_links page %}…{% endarticle_links %}: its related articles and
   previous/next (six queries), tagged with every article they link to and
   what could enter the list (serving/tags.py).
-
 - {% article_cards articles %}: a listing's cards, one piece per article
   tagged with it and `site`, all read in one go; only the missing ones are
   rendered, with what they show loaded for them alone.

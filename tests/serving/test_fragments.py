@@ -8,7 +8,6 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 
-from clinic.models import ClinicSettings
 from serving.sites import cached_site
 from tests.factories import AuthorFactory, CategoryFactory, make_article
 from tests.html import reader_html

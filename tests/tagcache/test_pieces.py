@@ -244,7 +244,7 @@ def test_a_draft_title_shows_in_the_preview_head_only(admin_client, client, blog
 
 
 def test_the_blog_moved_to_a_new_slug_is_found_there_at_once(client, blog, byline):
-    article = make_article(blog, slug="knee-care", **byline)
+    make_article(blog, slug="knee-care", **byline)
     assert client.get("/blog/knee-care/").status_code == 200
 
     blog.slug = "column"
