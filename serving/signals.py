@@ -5,6 +5,7 @@ unpublishing come from Wagtail's signals, so the admin, `publish_scheduled`
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from taggit.models import Tag
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -60,4 +61,21 @@ def purge_site_structure(sender, instance, **kwargs):
     """A Site's name, host or root page shows in every page and decides
     which page answers a URL (sites.py caches it); making a page private
     or public again changes what every listing may show, and is no publish."""
+    purge({"site"})
+
+
+# What Wagtail saves on its own while rendering an image (its size and hash,
+# recorded once): no reader sees a change.
+IMAGE_BOOKKEEPING = {"file_size", "file_hash"}
+
+
+@receiver(post_save, sender=get_image_model())
+@receiver(post_delete, sender=get_image_model())
+def purge_changed_image(sender, instance, created=False, update_fields=None, **kwargs):
+    """An image edited (a new file or focal point makes new renditions, under
+    new URLs) or deleted (its pages lose it with no publish) is shown by
+    article pages, cards, author boxes and listings alike: rare, so every
+    page goes. A new image shows nowhere yet."""
+    if created or (update_fields is not None and set(update_fields) <= IMAGE_BOOKKEEPING):
+        return
     purge({"site"})

@@ -11,7 +11,7 @@ from wagtail.models import Site
 
 from blog.models import ArticlePage
 from clinic.models import ClinicSettings
-from tests.factories import AuthorFactory, CategoryFactory, make_article
+from tests.factories import AuthorFactory, CategoryFactory, ImageFactory, make_article
 from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
@@ -174,3 +174,37 @@ def test_expiry_purges_the_article_and_its_listings(client, blog_world):
 
     assert client.get(newest.url).status_code == 404
     assert "古い記事2" not in read(client, blog_world["blog"].url)
+
+
+def test_an_image_edited_or_deleted_refreshes_the_pages_that_show_it(client, blog_world):
+    article = blog_world["old"][0]
+    image = ImageFactory()
+    article.hero_image = image
+    article.save_revision().publish()
+    urls = [article.url, blog_world["blog"].url]
+    warm(client, urls)
+    old_src = read(client, article.url).split('class="article__hero"', 1)[1].split('src="', 1)[1].split('"', 1)[0]
+
+    image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = 10, 10, 20, 20
+    image.save()
+
+    html = read(client, article.url)
+    assert old_src not in html  # the new focal point's rendition, under its own URL
+    assert client.get(blog_world["blog"].url)["X-Page-Cache"] == "miss"
+
+    warm(client, urls)
+    image.delete()
+
+    assert 'class="article__hero"' not in read(client, article.url)
+    assert client.get(blog_world["blog"].url)["X-Page-Cache"] == "miss"
+
+
+def test_recording_an_image_size_while_rendering_purges_nothing(client, blog_world):
+    article = blog_world["old"][0]
+    warm(client, [article.url])
+    image = ImageFactory()
+
+    image.file_size = None
+    image.get_file_size()  # Wagtail saves it with update_fields=["file_size"]
+
+    assert client.get(article.url)["X-Page-Cache"] == "hit"
