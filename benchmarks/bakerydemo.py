@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-PROJECT = Path(__file__).resolve().parent.parent
+from production_env import PROJECT, production_env
 
 # Run inside each site's own `manage.py shell`: times GETs of the given
 # URLs with the test client and prints their medians as JSON.
@@ -62,12 +62,6 @@ from bakerydemo.blog.models import BlogPage
 URLS = {"article": BlogPage.objects.live().public().order_by("path").first().url, "blog index": "/blog/"}
 """
 
-TEATE_SETTINGS = """
-from site_project.settings.production import *  # noqa
-SERVING_PAGE_CACHE = False  # every request renders: the uncached figure
-MEDIA_ROOT = {media!r}
-STATIC_ROOT = {static!r}
-"""
 
 
 def parse_args():
@@ -111,20 +105,10 @@ def main():
     teate_url = with_database(base, name)
     with tempfile.TemporaryDirectory(prefix="teate-vs-") as tmp:
         workdir = Path(tmp)
-        (workdir / "vs_settings.py").write_text(
-            TEATE_SETTINGS.format(media=str(workdir / "media"), static=str(workdir / "static"))
+        teate_env = production_env(
+            workdir, "vs", hosts="testserver", DJANGO_LOG_LEVEL="ERROR", DATABASE_URL=teate_url,
+            extra_settings="SERVING_PAGE_CACHE = False  # every request renders: the uncached figure",
         )
-        teate_env = {
-            **os.environ,
-            "PYTHONPATH": f"{workdir}{os.pathsep}{PROJECT}",
-            "DJANGO_SETTINGS_MODULE": "vs_settings",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_ALLOWED_HOSTS": "testserver",
-            "DJANGO_LOG_LEVEL": "ERROR",
-            "DATABASE_URL": teate_url,
-            "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9"),
-            "REDIS_KEY_PREFIX": f"teate-vs-{secrets.token_hex(4)}",
-        }
         bakery_env = {
             **os.environ,
             "DATABASE_URL": args.bakerydemo_database,

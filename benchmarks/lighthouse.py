@@ -15,7 +15,6 @@ a key prefix of the run's own (BENCH_REDIS_URL overrides it).
 import argparse
 import json
 import os
-import secrets
 import socket
 import subprocess
 import sys
@@ -24,7 +23,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
+from production_env import PROJECT, production_env
 LIGHTHOUSE = PROJECT / "benchmarks" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 METRICS = [
@@ -35,11 +34,6 @@ METRICS = [
     ("speed-index", "Speed Index", "ms"),
     ("total-byte-weight", "bytes", "KiB"),
 ]
-SETTINGS = """
-from site_project.settings.production import *  # noqa
-MEDIA_ROOT = {media!r}
-STATIC_ROOT = {static!r}
-"""
 
 
 def free_port():
@@ -57,23 +51,13 @@ def manage(env, *args, capture=False):
 
 
 def build_demo(workdir):
-    (workdir / "lighthouse_settings.py").write_text(
-        SETTINGS.format(media=str(workdir / "media"), static=str(workdir / "static"))
+    env = production_env(
+        workdir, "lighthouse", hosts="127.0.0.1",
+        DJANGO_SECURE_SSL_REDIRECT="0",  # plain HTTP on loopback only
+        DJANGO_SERVE_MEDIA="1",
+        DJANGO_LOG_LEVEL="WARNING",
+        DATABASE_URL=f"sqlite:///{workdir / 'lighthouse.sqlite3'}",
     )
-    env = {
-        **os.environ,
-        "PYTHONPATH": f"{workdir}{os.pathsep}{PROJECT}",
-        "DJANGO_SETTINGS_MODULE": "lighthouse_settings",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",  # plain HTTP on loopback only
-        "DJANGO_SERVE_MEDIA": "1",
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "DATABASE_URL": f"sqlite:///{workdir / 'lighthouse.sqlite3'}",
-        # Production keeps its page cache in Redis and refuses to start without it.
-        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9"),
-        "REDIS_KEY_PREFIX": f"teate-lighthouse-{secrets.token_hex(4)}",
-    }
     manage(env, "migrate", "--noinput")
     manage(env, "load_demo")
     manage(env, "collectstatic", "--noinput")

@@ -7,8 +7,8 @@
 It builds a throwaway site (a temporary SQLite file, or the database in
 DATABASE_URL, which it migrates and fills with the demo: give it an empty
 one), collects static files into a temporary directory, starts gunicorn on
-a free loopback port with the page cache in the Redis server at REDIS_URL
-(default redis://127.0.0.1:6379/9, under a key prefix of this run's own), and sends every reader page to it: first from one
+a free loopback port with the page cache in Redis (production_env.py:
+BENCH_REDIS_URL), and sends every reader page to it: first from one
 reader (the baseline), then from --readers at once. It prints requests per
 second, latency percentiles and the ratio to the baseline, and counts
 errors: any 5xx, and any request that got no answer. Exit status 1 when
@@ -17,7 +17,6 @@ there was an error. docs/security.md records a run.
 
 import argparse
 import os
-import secrets
 import socket
 import statistics
 import subprocess
@@ -29,18 +28,13 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
+from production_env import PROJECT, production_env
 PYTHON = sys.executable
 READER_PATHS = [
     "/", "/blog/", "/blog/category/knee/", "/blog/tag/ストレッチ/", "/blog/author/yamada-haruka/", "/blog/feed/",
     "/search/?q=膝の痛み", "/search/?q=ストレッチ&page=2", "/sitemap.xml", "/robots.txt", "/blog/no-such-article/",
 ]
 
-SETTINGS = """
-from site_project.settings.production import *  # noqa: F403
-MEDIA_ROOT = {media!r}
-STATIC_ROOT = {static!r}
-"""
 
 
 def parse_args():
@@ -58,23 +52,13 @@ def free_port():
 
 
 def environment(workdir):
-    (workdir / "bench_settings.py").write_text(
-        SETTINGS.format(media=str(workdir / "media"), static=str(workdir / "static"))
+    return production_env(
+        workdir, "load", hosts="127.0.0.1",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_SERVE_MEDIA="1",
+        DJANGO_LOG_LEVEL="WARNING",
+        DATABASE_URL=os.environ.get("DATABASE_URL", f"sqlite:///{workdir / 'load.sqlite3'}"),
     )
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(workdir), str(PROJECT)]),
-        "DJANGO_SETTINGS_MODULE": "bench_settings",
-        "DJANGO_SECRET_KEY": "load-benchmark-only-" + "x" * 40,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_SERVE_MEDIA": "1",
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/9"),
-        "REDIS_KEY_PREFIX": f"teate-load-{secrets.token_hex(4)}",
-    }
-    env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'load.sqlite3'}")
-    return env
 
 
 def manage(env, *args):

@@ -29,7 +29,7 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
+from production_env import PROJECT, production_env
 sys.path.insert(0, str(PROJECT))
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
@@ -46,17 +46,9 @@ def parse_args():
 def environment(workdir):
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         sys.exit("DATABASE_URL must name a PostgreSQL database (it is dropped and made anew)")
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "site_project.settings.production",
-        "DJANGO_SECRET_KEY": "benchmark-only-" + uuid.uuid4().hex * 2,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_STATIC_ROOT": str(workdir / "static"),
-        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9"),
-        "REDIS_KEY_PREFIX": f"teate-bench-{uuid.uuid4().hex[:8]}",
-        "DJANGO_LOG_LEVEL": "WARNING",
-    }
+    return production_env(
+        workdir, "serve", hosts="127.0.0.1,localhost", DJANGO_SECURE_SSL_REDIRECT="0", DJANGO_LOG_LEVEL="WARNING"
+    )
 
 
 def manage(env, *args):
@@ -148,6 +140,7 @@ def publish_to_fresh(env, proxy, url_path):
     os.environ.update({k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"})
     os.environ["DJANGO_SETTINGS_MODULE"] = env["DJANGO_SETTINGS_MODULE"]
     os.environ["TEATE_PROXY_PURGE_URLS"] = proxy + "/"
+    sys.path[:0] = env["PYTHONPATH"].split(os.pathsep)  # the settings module in the run's directory
     import django
 
     django.setup()

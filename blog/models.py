@@ -367,7 +367,7 @@ class ArticlePage(PublicationWindowMixin, Page):
     def seo_meta(self, request, context):
         """The head's values and JSON-LD, made from what the article's own
         content shows: kept with it (serving_fragments' article_content)."""
-        if getattr(request, "is_preview", False) or not self.live:
+        if not pieces.may_keep(request, self):
             return meta.article_meta(request, self)
         key = pieces.key("article-meta", request.get_host(), self.pk)
         return pieces.remember(key, [f"page-{self.pk}", "site"], lambda: meta.article_meta(request, self))

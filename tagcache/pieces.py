@@ -35,28 +35,26 @@ def key(name, *parts):
     return f"{KEY_PREFIX}{name}:{digest}"
 
 
+def may_keep(request, page=None):
+    """Whether what this request renders may be read from or kept here: never
+    a preview (a draft), nor a page that is not live."""
+    return not getattr(request, "is_preview", False) and (page is None or page.live)
+
+
 def lookup(entry_key):
     """(value, tags) while every tag it was stored with is unpurged, else None."""
-    if not tokens.shared():
-        return None
-    entry = tokens.store().get(entry_key)
-    if entry is None:
-        return None
-    value, kept = entry
-    if tokens.current_tokens(kept) != kept:
-        return None
-    return value, set(kept)
+    return lookup_many([entry_key]).get(entry_key)
 
 
 def lookup_many(entry_keys):
-    """{key: value} of those of `entry_keys` whose tags are all unpurged, in
-    two reads of the cache however many keys."""
+    """{key: (value, tags)} of those of `entry_keys` whose tags are all
+    unpurged, in two reads of the cache however many keys."""
     if not tokens.shared() or not entry_keys:
         return {}
     entries = tokens.store().get_many(entry_keys)
     current = tokens.current_tokens({tag for _value, kept in entries.values() for tag in kept})
     return {
-        entry_key: value
+        entry_key: (value, set(kept))
         for entry_key, (value, kept) in entries.items()
         if all(current.get(tag) == token for tag, token in kept.items())
     }

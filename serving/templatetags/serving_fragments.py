@@ -52,7 +52,7 @@ class PieceNode(template.Node):
     def render(self, context):
         page = self.page.resolve(context)
         request = context.get("request")
-        if request is None or getattr(request, "is_preview", False) or not page.live:
+        if request is None or not pieces.may_keep(request, page):
             return self.nodelist.render(context)
         # The host decides which site's URLs the piece links with.
         key = pieces.key(self.name, request.get_host(), page.pk, self.part)
@@ -120,13 +120,13 @@ class ArticleCardsNode(template.Node):
         articles = list(self.articles.resolve(context) or [])
         request = context.get("request")
         card = context.template.engine.get_template(CARD_TEMPLATE)
-        if request is None or getattr(request, "is_preview", False):
+        if request is None or not pieces.may_keep(request):
             prefetch_cards(articles)
             return "".join(self.render_card(context, card, article) for article in articles)
         host = request.get_host()
         # An author's listing marks the articles they only reviewed (監修).
         keys = [pieces.key("card", host, a.pk, getattr(a, "reviewed_only", False)) for a in articles]
-        found = pieces.lookup_many(keys)
+        found = {key: html for key, (html, _tags) in pieces.lookup_many(keys).items()}
         missing = [(key, article) for key, article in zip(keys, articles) if key not in found]
         if missing:
             started = time.time()
