@@ -266,8 +266,9 @@ class ArticlePage(PublicationWindowMixin, Page):
             )
 
     # Ordered relations, read once per request and reused by every template
-    # part. Listings prefetch them (ArticlePageQuerySet.for_listing); a single
-    # article reads them here with their targets joined in.
+    # part. Cards prefetch them (for_listing, or prefetch_cards for the cards a
+    # listing renders); a single article reads them here with their targets
+    # joined in.
     def _linked(self, relation, target, *joins):
         manager = getattr(self, relation)
         if relation in getattr(self, "_prefetched_objects_cache", {}):

@@ -10,7 +10,7 @@ class ListingPaginator(Paginator):
     """Pages past the middle are read from the other end: the last page of
     a blog of 10,000 articles skips a few rows (OFFSET 0 in the reversed
     order), not 9,990. The listing's ordering must be total (ties broken by
-    id, as ArticlePageQuerySet.for_listing does) for the two ends to meet.
+    id, as ArticlePageQuerySet.newest_first does) for the two ends to meet.
 
     Given a `count_key`, the listing's length (a COUNT over every article it
     holds) is kept in the shared cache under the readable articles' tags
