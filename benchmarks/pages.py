@@ -155,7 +155,7 @@ def main():
         from django.db import connection
         from django.test import Client
 
-        from tagcache import tokens
+        from serving import tags, tokens
 
         settings.SERVING_PAGE_CACHE = False  # every request is rendered
         settings.SERVING_ALLOW_LOCAL_CACHE = True  # one process: its own cache holds the Site and related articles
@@ -170,7 +170,7 @@ def main():
                 else:
                     grow_blog(blog, authors, categories, images, count)
                     # built in bulk, without Wagtail's signals: purged once, as an import does
-                    tokens.purge(["site"])
+                    tokens.purge([tags.SITE])
                 if connection.vendor == "postgresql":
                     with connection.cursor() as cursor:
                         # the planner's statistics, as autovacuum keeps them on a live

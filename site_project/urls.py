@@ -12,8 +12,8 @@ from disclosure.views import external_transmission
 from search import views as search_views
 from security import throttle
 from security.media import serve_media
-from seo.sitemaps import robots_txt
-from site_icons import views as icon_views
+from seo.robots import robots_txt
+from clinic import views as icon_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

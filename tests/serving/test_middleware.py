@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from blog.models import ArticlePage
+from serving import tags
 from tests.factories import make_article
 from tests.html import reader_html
 
@@ -39,7 +40,7 @@ def test_cacheable_page_tells_proxy_and_browser_how_long_to_keep_it(client, arti
     assert f"s-maxage={settings.SERVING_SHARED_MAX_AGE}" in cache_control
     assert f"max-age={settings.SERVING_BROWSER_MAX_AGE}" in cache_control
     assert f"stale-while-revalidate={settings.SERVING_STALE_WHILE_REVALIDATE}" in cache_control
-    assert f"page-{article.pk}" in response["X-Cache-Tags"].split(",")
+    assert tags.page(article.pk) in response["X-Cache-Tags"].split(",")
 
 
 def test_matching_etag_gets_304_from_the_cache_and_from_a_fresh_render(client, article):
