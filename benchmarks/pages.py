@@ -179,7 +179,7 @@ def main():
                 print(f"{count} articles built in {time.perf_counter() - started:.0f} s")
                 client = Client()
                 # the related articles' piece dropped before each request: they are ranked again
-                rerank = lambda: tokens.purge([f"page-{article.pk}"])  # noqa: E731
+                rerank = lambda: tokens.purge([tags.page(article.pk)])  # noqa: E731
                 pages = {
                     kind: (url, rerank if "re-ranked" in kind else (lambda: None))
                     for kind, url in page_urls(article, count).items()

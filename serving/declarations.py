@@ -88,7 +88,8 @@ class BlogIndexPage(PageType):
     category, tag and author listings and their indexes, the feeds. The
     blog's title and URL show in every page's header and breadcrumbs."""
 
-    routes = {"index", "categories", "authors", "category", "tag", "author", "feed", "category_feed"}
+    # RoutablePageMixin's own `index_route` serves the page too.
+    routes = {"index", "index_route", "categories", "authors", "category", "tag", "author", "feed", "category_feed"}
 
     def carries(self, page, request, route=None):
         if route not in self.routes:

@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from blog.models import ArticlePage
-from serving import tags
+from serving import cache, tags
 from tests.factories import make_article
 from tests.html import reader_html
 
@@ -168,3 +168,28 @@ def test_not_found_is_not_cached(client, blog):
 
 def test_admin_is_never_cached(admin_client):
     assert admin_client.get("/admin/")["X-Page-Cache"] == "pass"
+
+
+class StampsAHeader:
+    """A middleware the page cache knows nothing of, listed after it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response["X-Clinic-Stamp"] = "teate"
+        return response
+
+
+def test_a_hit_has_every_header_of_the_miss_but_the_deny_list_and_the_caches_own(client, article, settings):
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, "tests.serving.test_middleware.StampsAHeader"]
+
+    miss = client.get(article.url)
+    hit = client.get(article.url)
+
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    assert hit["X-Clinic-Stamp"] == "teate"
+    kept = {name: value for name, value in miss.items() if name.lower() not in cache.DENIED_HEADERS}
+    assert {name: value for name, value in hit.items() if name != "X-Page-Cache"} == kept
+    assert not {name.lower() for name in hit.headers} & (cache.DENIED_HEADERS - {"x-page-cache"})
