@@ -11,7 +11,7 @@ saying both sides:
 
 - `carries(page, request, route)`: the tags of everything its response
   shows (tags.py builds them), `route` being the RoutablePageMixin route's
-  name, or None;
+  name, or None; None for a response never to be kept;
 - `purges(page)`: the tags its publish, unpublish or deletion purges;
 - `cacheable = False` for a page that is personal or takes input (a form):
   its responses are never kept by the app or the proxy.
@@ -93,7 +93,7 @@ class BlogIndexPage(PageType):
 
     def carries(self, page, request, route=None):
         if route not in self.routes:
-            raise LookupError(f"BlogIndexPage's route {route!r} is not declared in serving/declarations.py")
+            return None  # undeclared: never kept (tests/serving/test_declarations.py)
         return {tags.SITE, tags.page(page.pk), tags.ARTICLES}
 
     def purges(self, page):
@@ -203,6 +203,29 @@ def for_view(request):
     declares none (it is then never kept)."""
     match = getattr(request, "resolver_match", None)
     return VIEWS.get(match.url_name) if match is not None else None
+
+
+# Moving any page changes URLs, breadcrumbs and which blog lists it.
+PAGE_MOVED = {tags.SITE}
+
+# Other models whose save or deletion changes what pages show, by label:
+# what it purges (signals.py says when). Their names and pictures are on
+# cards, footers and headers everywhere, and edits are rare: every page.
+OTHER_CHANGES = {
+    "blog.Author": {tags.SITE},
+    "blog.Category": {tags.SITE},
+    "taggit.Tag": {tags.SITE},
+    "clinic.ClinicSettings": {tags.SITE},
+    "wagtailcore.Site": {tags.SITE},
+    # A page made private or public again: what every listing may show.
+    "wagtailcore.PageViewRestriction": {tags.SITE},
+    "wagtailimages.Image": {tags.SITE},
+}
+
+
+def for_change(instance):
+    """What saving or deleting `instance` (not a page) purges."""
+    return OTHER_CHANGES[instance._meta.label]
 
 
 # Values pages keep between requests (blog/kept.py), by name: the tags

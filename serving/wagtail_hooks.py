@@ -24,8 +24,10 @@ def carry_declared_tags(serve_page):
         route = match.url_name if match is not None else None
 
         def carry(response):
-            response.cache_tags = frozenset(declared.carries(page, request, route))
-            response.cache_expire_at = page.expire_at
+            carried = declared.carries(page, request, route)
+            if carried is not None:
+                response.cache_tags = frozenset(carried)
+                response.cache_expire_at = page.expire_at
 
         # A template response is rendered later: what its pieces kept is
         # known only then.

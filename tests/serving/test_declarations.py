@@ -129,3 +129,4 @@ def test_no_tag_is_written_out_by_hand_outside_tags_py():
     ]
 
     assert offenders == []
+
