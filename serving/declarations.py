@@ -49,6 +49,8 @@ def for_page(page):
 
 
 class PageType:
+    """A page type's two sides; each page type's class says both itself."""
+
     cacheable = True
 
     def carries(self, page, request, route=None):

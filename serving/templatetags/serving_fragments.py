@@ -12,7 +12,7 @@ reaches them:
   what could enter the list (ArticlePage.links); the page's response
   carries the tags it was kept with (ArticlePage.kept_links).
 - {% article_cards articles %}: a listing's cards, one piece per article
-  tagged with it and `site`, all read in one go; only the missing ones are
+  tagged as ArticlePage.card says, all read in one go; only the missing ones are
   rendered, with what they show loaded for them alone.
 
 A preview, or a page that is not live, is always rendered."""
