@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from security.pages import PublicationWindowMixin
 from seo.meta import absolute_url
+
 from . import indexes, meta, reading_time, related, toc
 from .blocks import ArticleBodyBlock, fill_blank_video_titles
 from .feeds import ArticleFeed
@@ -365,7 +366,7 @@ class ArticlePage(PublicationWindowMixin, Page):
 
     def seo_meta(self, request, context):
         """The head's values and JSON-LD, made from what the article's own
-        content shows: kept with it (serving_fragments' article_content)."""
+        content shows: kept as long as that content (kept.py)."""
         compute = lambda: meta.article_meta(request, self)  # noqa: E731
         return kept("article-meta", compute, request.get_host(), self.pk, request=request, page=self)
 
