@@ -155,7 +155,7 @@ def main():
         from django.db import connection
         from django.test import Client
 
-        from tagcache import tokens
+        from serving import tags, tokens
 
         settings.SERVING_PAGE_CACHE = False  # every request is rendered
         settings.SERVING_ALLOW_LOCAL_CACHE = True  # one process: its own cache holds the Site and related articles
@@ -170,7 +170,7 @@ def main():
                 else:
                     grow_blog(blog, authors, categories, images, count)
                     # built in bulk, without Wagtail's signals: purged once, as an import does
-                    tokens.purge(["site"])
+                    tokens.purge([tags.SITE])
                 if connection.vendor == "postgresql":
                     with connection.cursor() as cursor:
                         # the planner's statistics, as autovacuum keeps them on a live
@@ -179,7 +179,7 @@ def main():
                 print(f"{count} articles built in {time.perf_counter() - started:.0f} s")
                 client = Client()
                 # the related articles' piece dropped before each request: they are ranked again
-                rerank = lambda: tokens.purge([f"page-{article.pk}"])  # noqa: E731
+                rerank = lambda: tokens.purge([tags.page(article.pk)])  # noqa: E731
                 pages = {
                     kind: (url, rerank if "re-ranked" in kind else (lambda: None))
                     for kind, url in page_urls(article, count).items()

@@ -5,7 +5,7 @@ Snippets nobody is credited with on a readable article (a draft's only
 author, a retired category) are left out, so no link leads to an empty
 listing. One query each, however many articles. `listing_dates` gives the
 sitemap every such listing with its newest article's date. Pages read them
-through `kept`, from the shared cache.
+through `kept` (kept.py).
 """
 
 from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery
@@ -13,8 +13,7 @@ from django.db.models.functions import Coalesce, Greatest
 
 from taggit.models import Tag
 
-from tagcache import pieces
-
+from .kept import kept as kept_value
 from .snippets import Author, Category
 
 # route name, the model behind it, and how an article points at one: an
@@ -27,10 +26,9 @@ LISTINGS = (
 
 
 def kept(blog, find):
-    """find(the blog's readable articles) as a list, kept in the shared
-    cache until the next publish (tagcache/pieces.py): it counts them all."""
-    key = pieces.key(find.__name__, blog.pk)
-    return pieces.remember(key, pieces.ARTICLES, lambda: list(find(blog.articles())))
+    """find(the blog's readable articles) as a list, kept until the next
+    publish (kept.py): it counts them all."""
+    return kept_value(find.__name__, lambda: list(find(blog.articles())), blog.pk)
 
 
 def categories_with_articles(readable):

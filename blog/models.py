@@ -20,12 +20,12 @@ from wagtail.search import index
 
 from security.pages import PublicationWindowMixin
 from seo.meta import absolute_url
-from tagcache import pieces
 
 from . import indexes, meta, reading_time, related, toc
 from .blocks import ArticleBodyBlock, fill_blank_video_titles
 from .feeds import ArticleFeed
 from .forms import ArticlePageForm
+from .kept import kept
 from .links import ArticleTag
 from .pagination import paginate
 from .panels import RequiredInlinePanel
@@ -165,12 +165,11 @@ class BlogIndexPage(PublicationWindowMixin, RoutablePageMixin, Page):
     def for_request(cls, request):
         """The blog of the site serving `request` (None if it has none),
         looked up once per request: every template's header and footer
-        link to it (site_project/context_processors.py), and kept in the
-        shared cache until a page other than an article changes (`site`)."""
+        link to it (site_project/context_processors.py), and kept (kept.py)."""
         if not hasattr(request, "_blog_index"):
             site = Site.find_for_request(request)
             find = lambda: cls.objects.live().descendant_of(site.root_page).first()  # noqa: E731
-            request._blog_index = pieces.remember(pieces.key("blog", site.pk), ["site"], find) if site else None
+            request._blog_index = kept("blog", find, site.pk) if site else None
         return request._blog_index
 
     def breadcrumbs(self):
@@ -367,11 +366,9 @@ class ArticlePage(PublicationWindowMixin, Page):
 
     def seo_meta(self, request, context):
         """The head's values and JSON-LD, made from what the article's own
-        content shows: kept with it (serving_fragments' article_content)."""
-        if not pieces.may_keep(request, self):
-            return meta.article_meta(request, self)
-        key = pieces.key("article-meta", request.get_host(), self.pk)
-        return pieces.remember(key, [f"page-{self.pk}", "site"], lambda: meta.article_meta(request, self))
+        content shows: kept as long as that content (kept.py)."""
+        compute = lambda: meta.article_meta(request, self)  # noqa: E731
+        return kept("article-meta", compute, request.get_host(), self.pk, request=request, page=self)
 
     def get_sitemap_urls(self, request=None):
         # The sitemap lists live, public pages; an article is only in it

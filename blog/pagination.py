@@ -3,7 +3,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.utils.functional import cached_property
 
-from tagcache import pieces
+from .kept import kept
 
 
 class ListingPaginator(Paginator):
@@ -12,20 +12,21 @@ class ListingPaginator(Paginator):
     order), not 9,990. The listing's ordering must be total (ties broken by
     id, as ArticlePageQuerySet.newest_first does) for the two ends to meet.
 
-    Given a `count_key`, the listing's length (a COUNT over every article it
-    holds) is kept in the shared cache under the readable articles' tags
-    (tagcache/pieces.py), and counted again only after a publish."""
+    Given `kept_as` (a name, then what tells two such listings apart), the
+    listing's length (a COUNT over every article it holds) may be kept
+    between requests (kept.py), and counted again only after a publish."""
 
-    def __init__(self, object_list, per_page, *, count_key=None, **kwargs):
+    def __init__(self, object_list, per_page, *, kept_as=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
-        self.count_key = count_key
+        self.kept_as = kept_as
 
     @cached_property
     def count(self):
         counted = Paginator.count.func
-        if self.count_key is None:
+        if self.kept_as is None:
             return counted(self)
-        return pieces.remember(self.count_key, pieces.ARTICLES, lambda: counted(self))
+        name, *parts = self.kept_as
+        return kept(name, lambda: counted(self), *parts)
 
     def page(self, number):
         number = self.validate_number(number)
@@ -47,11 +48,11 @@ def paginate(request, queryset, per_page=None, *, listing=None):
     so crawlers do not index endless empty pages.
 
     A listing of readable articles names itself with `listing` (its blog),
-    and its length is kept in the shared cache (ListingPaginator), one per
-    blog and path: the path's slug names a category, tag or author.
+    and its length is kept (ListingPaginator), one per blog and path: the
+    path's slug names a category, tag or author.
     """
-    count_key = None if listing is None else pieces.key("listing-count", listing, request.path)
-    paginator = ListingPaginator(queryset, per_page or settings.BLOG_PAGE_SIZE, count_key=count_key)
+    kept_as = None if listing is None else ("listing-count", listing, request.path)
+    paginator = ListingPaginator(queryset, per_page or settings.BLOG_PAGE_SIZE, kept_as=kept_as)
     raw = request.GET.get("page", "")
     number = int(raw) if raw.isdecimal() and len(raw) < 10 else 1
     try:

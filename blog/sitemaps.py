@@ -3,13 +3,13 @@
 its category, tag and author listings, 固定ページ) and
 /sitemap-articles.xml, ARTICLES_PER_PART articles a part (?p=2, …), so no
 part grows with the blog. Each part is a response like any page: the page
-cache keeps it, tagged `articles` (serving/tags.py), so a publish reaches it."""
+cache keeps it, tagged `articles` (serving/declarations.py), so a publish
+reaches it."""
 
 from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap
 
-from tagcache import pieces
-
+from .kept import kept
 from .models import ArticlePage
 from .pagination import ListingPaginator
 
@@ -17,16 +17,16 @@ ARTICLES_PER_PART = 1000
 
 
 class KeptSitemap(Sitemap):
-    """A sitemap whose length (how many parts the index lists) is kept in
-    the shared cache until the next publish (tagcache/pieces.py): counting
-    it reads every page of the site."""
+    """A sitemap whose length (how many parts the index lists) is kept
+    until the next publish (kept.py): counting it reads every page of the
+    site."""
 
-    def kept_key(self, name):
-        return pieces.key(name, type(self).__name__, self.get_wagtail_site().root_page.pk)
+    def kept_as(self, name):
+        return (name, type(self).__name__, self.get_wagtail_site().root_page.pk)
 
     @property
     def paginator(self):
-        return ListingPaginator(self.items(), self.limit, count_key=self.kept_key("sitemap-count"))
+        return ListingPaginator(self.items(), self.limit, kept_as=self.kept_as("sitemap-count"))
 
 
 class PageSitemap(KeptSitemap):
@@ -61,9 +61,9 @@ class ArticleSitemap(KeptSitemap):
         return urls
 
     def get_latest_lastmod(self):
-        key = self.kept_key("sitemap-lastmod")
         newest = lambda: self.items().aggregate(newest=Max("last_published_at"))["newest"]  # noqa: E731
-        return pieces.remember(key, pieces.ARTICLES, newest)
+        name, *parts = self.kept_as("sitemap-lastmod")
+        return kept(name, newest, *parts)
 
 
 SITEMAPS = {"pages": PageSitemap, "articles": ArticleSitemap}

@@ -4,11 +4,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from blog.indexes import categories_with_articles
+from blog.kept import kept
 from blog.models import ArticlePage, BlogIndexPage
 from security.pages import PublicationWindowMixin
 from seo.jsonld import site_nodes
 from seo.meta import PageMeta, absolute_url, full_title, share_image, site_description, site_feeds, site_name
-from tagcache import pieces
 
 
 class HomePage(PublicationWindowMixin, Page):
@@ -39,10 +39,8 @@ class HomePage(PublicationWindowMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         readable = ArticlePage.objects.descendant_of(self).readable()
         context["latest_articles"] = readable.newest_first()[:6]  # cards: {% article_cards %}
-        # Counted over every readable article: kept until the next publish (tagcache/pieces.py).
-        context["categories"] = pieces.remember(
-            pieces.key("home-categories", self.pk), pieces.ARTICLES, lambda: list(categories_with_articles(readable))
-        )
+        # Counted over every readable article: kept until the next publish (blog/kept.py).
+        context["categories"] = kept("home-categories", lambda: list(categories_with_articles(readable)), self.pk)
         return context
 
     def seo_meta(self, request, context):

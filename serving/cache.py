@@ -1,7 +1,7 @@
 """The app's page cache: whole anonymous responses in the shared cache
 (Redis in production), each stored with the *tags* of what it shows
-(serving/tags.py), and served only while none of them was purged
-(tagcache/tokens.py explains tags and tokens).
+(declarations.py), and served only while none of them was purged
+(tokens.py explains tags and tokens).
 
 A hit reads the page and its tags' tokens in one `get_many`: each process
 remembers which tags a URL carried when it last saw it (`_known_tags`), so it
@@ -17,32 +17,25 @@ import hashlib
 
 from django.conf import settings
 
-from tagcache.tokens import TOKEN_PREFIX, store as _cache
+from serving.tokens import TOKEN_PREFIX, store as _cache
 
 # Says which way a response came: "hit", "miss" (rendered and stored) or "pass".
 STATUS_HEADER = "X-Page-Cache"
 PAGE_PREFIX = "serving:page:"
-# Headers a cached copy keeps; the rest (Set-Cookie above all) never enter the cache.
-KEPT_HEADERS = {
-    "content-type",
-    "content-language",
-    "content-length",
-    "cache-control",
-    "etag",
-    "last-modified",
-    "x-cache-tags",
-    "x-robots-tag",
-    "vary",
-    # Set by the middleware listed after the page cache's (MIDDLEWARE in
-    # site_project/settings/base.py), which a hit skips: it sends them as stored.
-    # The policy may be widened for a page that loads analytics.
-    "content-security-policy",
-    "permissions-policy",
-    "strict-transport-security",
-    "x-content-type-options",
-    "referrer-policy",
-    "cross-origin-opener-policy",
-    "x-frame-options",
+# Headers a cached copy never keeps: every other header the response had
+# when stored (those of the middleware listed after the page cache's, which
+# a hit skips, included) is replayed as it was. Cookies are one reader's,
+# and a stored response has none (policy.response_is_cacheable); the rest
+# belong to one connection or one answer, not to the page. `Vary: Cookie`
+# is taken off before storing (policy.shared_vary).
+DENIED_HEADERS = {
+    "set-cookie",
+    STATUS_HEADER.lower(),  # the cache's own: "hit" on a hit
+    "date",
+    "age",
+    "connection",
+    "keep-alive",
+    "transfer-encoding",
 }
 # How many URLs' tags a process remembers; past that it forgets them all and
 # relearns (one extra read per URL), so a crawl of endless query strings
@@ -70,6 +63,18 @@ def page_key(environ):
     return PAGE_PREFIX + hashlib.sha256(repr(url).encode()).hexdigest()
 
 
+def hit(environ):
+    """(status, [(header, value)…], content) answering this request from the
+    page cache, or None: the one hit path of wsgi.py (before Django) and
+    middleware.py (inside it). The caller has checked that the request may
+    be served from the cache (policy.request_is_cacheable)."""
+    found = lookup(environ)
+    if found is None:
+        return None
+    status, headers, content = found
+    return status, [*headers.items(), (STATUS_HEADER, "hit")], content
+
+
 def lookup(environ):
     """(status, headers, content) of the cached page for this request, or
     None when absent or stale."""
@@ -93,7 +98,7 @@ def lookup(environ):
 
 
 def store(environ, response, tokens, timeout):
-    headers = {name: value for name, value in response.items() if name.lower() in KEPT_HEADERS}
+    headers = {name: value for name, value in response.items() if name.lower() not in DENIED_HEADERS}
     key = page_key(environ)
     _cache().set(key, (response.status_code, headers, response.content, tokens), timeout)
     _remember_tags(key, [TOKEN_PREFIX + tag for tag in tokens])

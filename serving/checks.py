@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core import checks
 from django.core.cache import caches
 
-from tagcache.tokens import LOCAL_BACKENDS
+from serving.tokens import LOCAL_BACKENDS
 
 
 def local_cache_problem():

@@ -8,11 +8,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, set_response_etag
 
-from tagcache import tokens as tag_tokens
-
-from . import cache, policy
+from . import cache, declarations, policy, tags as cache_tags, tokens as tag_tokens
 from .checks import local_cache_problem
-from .tags import response_tags
 
 TAGS_HEADER = "X-Cache-Tags"
 
@@ -22,8 +19,12 @@ class PageCacheMiddleware:
     hit's If-None-Match): a hit is answered before any other middleware runs
     (no security headers to compute, no session, no database), and on the way
     out a miss has every header, cookie and `Vary` the others added, so the
-    stored page carries them (cache.KEPT_HEADERS). Static files pass
-    untouched: WhiteNoise serves them and Varnish keeps them."""
+    stored page carries them (all but cache.DENIED_HEADERS). Static files
+    pass untouched: WhiteNoise serves them and Varnish keeps them.
+
+    What a response carries is declared by its page type or view
+    (declarations.py): a page's response is handed its tags as it is
+    served (wagtail_hooks.py); a response with none is never kept."""
 
     def __init__(self, get_response):
         problem = local_cache_problem()
@@ -38,15 +39,15 @@ class PageCacheMiddleware:
             return self.private(self.get_response(request))
         use_cache = settings.SERVING_PAGE_CACHE
         if use_cache:
-            hit = cache.lookup(request.META)
+            hit = cache.hit(request.META)
             if hit is not None:
                 status, headers, content = hit
-                return HttpResponse(content, status=status, headers={**headers, cache.STATUS_HEADER: "hit"})
+                return HttpResponse(content, status=status, headers=dict(headers))
         started = time.time()
         response = self.get_response(request)
-        if not policy.response_is_cacheable(request, response):
+        tags = self.carried(request, response)
+        if tags is None or not policy.response_is_cacheable(request, response):
             return self.private(response)
-        tags = response_tags(response)
         tokens = tag_tokens.current_tokens(tags)
         lifetime = policy.shared_lifetime(response)
         if tag_tokens.was_purged_since(tokens, started) or lifetime <= 0:
@@ -61,14 +62,19 @@ class PageCacheMiddleware:
             stale_while_revalidate=settings.SERVING_STALE_WHILE_REVALIDATE,
         )
         policy.shared_vary(response)
-        # Comma-delimited on both ends, so the proxy's BAN regex needs neither
-        # spaces nor escapes (deploy/varnish/teate.vcl).
-        response[TAGS_HEADER] = f",{','.join(sorted(tags))},"
+        response[TAGS_HEADER] = cache_tags.header_value(tags)
         set_response_etag(response)
         if use_cache and request.method == "GET":
             cache.store(request.META, response, tokens, lifetime)
         response[cache.STATUS_HEADER] = "miss"
         return response
+
+    @staticmethod
+    def carried(request, response):
+        """The tags the page's type declared for this response, or those of
+        the view that answered; None when neither declares any."""
+        found = getattr(response, "cache_tags", None)
+        return found if found is not None else declarations.for_view(request)
 
     @staticmethod
     def private(response):

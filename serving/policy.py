@@ -75,8 +75,7 @@ def shared_lifetime(response):
     """Seconds a shared cache may keep the page: the configured lifetime, cut
     short so that a page with an expiry date is never served after it."""
     lifetime = settings.SERVING_SHARED_MAX_AGE
-    page = (getattr(response, "context_data", None) or {}).get("page")
-    expire_at = getattr(page, "expire_at", None)
+    expire_at = getattr(response, "cache_expire_at", None)  # a page's (wagtail_hooks.py)
     if expire_at is not None:
         left = (expire_at - timezone.now()) // timedelta(seconds=1)
         lifetime = max(0, min(lifetime, left))

@@ -1,5 +1,6 @@
-"""Exact purge: which tags a change touches, and sending the purge to the
-app's page cache and to every caching proxy in front (deploy/varnish/)."""
+"""Exact purge: the tags a change touches (declared per page type in
+declarations.py), sent to the app's page cache and to every caching proxy
+in front (deploy/varnish/)."""
 
 import logging
 import urllib.error
@@ -8,35 +9,20 @@ import urllib.request
 from django.conf import settings
 from django.db import connection, transaction
 
-from blog.links import ArticleCategory
-from blog.models import ArticlePage
-from blog.related import adjacent_articles
-from tagcache import tokens
+from . import declarations, tags as cache_tags, tokens
 
 logger = logging.getLogger(__name__)
 PROXY_TIMEOUT = 2
 
 
-def article_change_tags(article):
-    """Everything that shows, or could now show, this article: itself and
-    every card of it (`page-N`), every listing, feed and sitemap
-    (`articles`), the articles just before and after it, and the articles
-    whose related list it can enter (tags.py)."""
-    tags = {f"page-{article.pk}", "articles", "related-any"}
-    tags |= {f"category-{pk}" for pk in ArticleCategory.objects.filter(page=article).values_list("category_id", flat=True)}
-    neighbours = adjacent_articles(article, article.readable_siblings())
-    tags |= {f"page-{neighbour.pk}" for neighbour in neighbours if neighbour is not None}
-    return tags
-
-
 def page_change_tags(page):
-    """An article touches what article_change_tags says; any other page (home,
-    the blog) shows in every page's header and breadcrumbs, so all go."""
-    if not isinstance(page, ArticlePage) and page.specific_class is ArticlePage:
+    """What a page's publish, unpublish or deletion purges, as its type
+    declares (declarations.py); a type that declares nothing reaches every
+    page."""
+    if type(page) is not page.specific_class:
         page = page.specific  # a deletion may pass the base Page row
-    if isinstance(page, ArticlePage):
-        return article_change_tags(page)
-    return {"site"}
+    declared = declarations.for_page(page)
+    return declared.purges(page) if declared is not None else {cache_tags.SITE}
 
 
 def purge(tags):

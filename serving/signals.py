@@ -1,6 +1,8 @@
-"""When content changes, purge what shows it (purge.py). Publishing and
-unpublishing come from Wagtail's signals, so the admin, `publish_scheduled`
-(scheduled publishing and expiry) and code all purge alike."""
+"""When content changes, purge what shows it: the tags declarations.py
+gives the change (a page's type, or OTHER_CHANGES), sent by purge.py.
+Publishing and unpublishing come from Wagtail's signals, so the admin,
+`publish_scheduled` (scheduled publishing and expiry) and code all purge
+alike."""
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
@@ -12,6 +14,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from blog.snippets import Author, Category
 from clinic.models import ClinicSettings
 
+from . import declarations
 from .purge import page_change_tags, purge
 
 
@@ -23,8 +26,7 @@ def purge_published_page(sender, instance, **kwargs):
 
 @receiver(post_page_move)
 def purge_moved_page(sender, instance, **kwargs):
-    # Moving changes URLs, breadcrumbs and which blog lists it.
-    purge({"site"})
+    purge(declarations.PAGE_MOVED)
 
 
 @receiver(pre_delete)
@@ -38,7 +40,7 @@ def purge_clinic_settings(sender, instance, created, **kwargs):
     """The clinic shows in every footer. Its row is created, with the
     defaults, by the first page that reads it: nothing changed then."""
     if not created:
-        purge({"site"})
+        purge(declarations.for_change(instance))
 
 
 @receiver(post_save, sender=Author)
@@ -50,7 +52,7 @@ def purge_clinic_settings(sender, instance, created, **kwargs):
 def purge_shared_content(sender, instance, **kwargs):
     """Names of authors, categories and tags appear on article cards across
     the site: edits to them are rare, so they purge every page."""
-    purge({"site"})
+    purge(declarations.for_change(instance))
 
 
 @receiver(post_save, sender=Site)
@@ -61,7 +63,7 @@ def purge_site_structure(sender, instance, **kwargs):
     """A Site's name, host or root page shows in every page and decides
     which page answers a URL (sites.py caches it); making a page private
     or public again changes what every listing may show, and is no publish."""
-    purge({"site"})
+    purge(declarations.for_change(instance))
 
 
 # What Wagtail saves on its own while rendering an image (its size and hash,
@@ -78,4 +80,4 @@ def purge_changed_image(sender, instance, created=False, update_fields=None, **k
     page goes. A new image shows nowhere yet."""
     if created or (update_fields is not None and set(update_fields) <= IMAGE_BOOKKEEPING):
         return
-    purge({"site"})
+    purge(declarations.for_change(instance))

@@ -3,7 +3,7 @@
 Wagtail looks up the Site for every request, then reads its root page's
 specific row to start routing, and every page reads the clinic's settings
 (footer, head, booking bar): three queries for rows that change a few
-times a year. They are kept here under the `site` tag (tagcache/pieces.py),
+times a year. They are kept here under the `site` tag (serving/pieces.py),
 so whatever purges every page (the home page published, a Site or the
 clinic's settings saved: signals.py) reaches them as well."""
 
@@ -14,7 +14,7 @@ from django.core.exceptions import DisallowedHost
 from wagtail.models import Site
 
 from clinic.models import ClinicSettings
-from tagcache import pieces, tokens
+from serving import pieces, tokens
 
 from . import policy
 

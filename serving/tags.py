@@ -1,53 +1,54 @@
-"""The tags of a response: what it shows, so that purge.py can reach it.
+"""Every cache tag is built here, and nowhere else.
 
-An article page carries its own tag, the tag of every article it links to
-(related articles, previous and next), and what decides which articles
-*could* enter its related list (blog/related.py ranks the primary category
-first): `category-N` when the whole list is from its primary category, so
-only a new article in that category can enter it; otherwise `related-any`,
-as a new article sharing a tag, or at worst just being newer, would.
-Every other page (home, blog index, category, tag and author listings,
-feeds, sitemap, search) lists articles and carries `articles`. Everything
-carries `site`.
+A tag names something that can change; whatever shows it (a whole page, a
+piece of one, a value computed for one) is kept under the tag, and purging
+the tag reaches all of it at once (tokens.py, and the proxy's BAN in
+purge.py). Which page carries which tags, and which change purges them, is
+declared per page type in declarations.py.
+
+Tags are `[a-z0-9-]` only: the proxy matches them inside a regex
+(deploy/varnish/teate.vcl), and the response lists them comma-delimited.
 """
 
-from blog.models import ArticlePage
-from blog.related import RELATED_LIMIT
+# Everything: the names every page shows (site, clinic, authors,
+# categories, tags in cards), the site's structure, who may see what.
+SITE = "site"
+# Anything that lists or counts readable articles: listings, feeds,
+# sitemaps, search, the home page, the counts per category or author.
+ARTICLES = "articles"
+# An article whose related list is not all from its primary category: any
+# new article (sharing a tag, or just newer) may enter it.
+RELATED_ANY = "related-any"
+
+# What a value summarising every readable article is kept under (a
+# listing's length, the counts per category or author, the newest date):
+# any publish purges `articles`; privacy and snippet edits `site`.
+ARTICLE_SUMMARY = (ARTICLES, SITE)
 
 
-def response_tags(response):
-    tags = {"site"}
-    context = getattr(response, "context_data", None) or {}
-    page = context.get("page")
-    if page is not None:
-        tags.add(f"page-{page.pk}")
-    if isinstance(page, ArticlePage) and "articles" not in context:
-        tags |= article_tags(page)
-    else:
-        tags.add("articles")
-    return tags
+def page(pk):
+    """That page: its own response, its card in a listing, its link in
+    another article's related list or previous/next."""
+    return f"page-{int(pk)}"
 
 
-def article_tags(article):
-    """The article, and what its related list and previous/next show or
-    could come to show: the tags an article-links piece served from the
-    cache was stored with (templatetags/serving_fragments.py), else worked out."""
-    recorded = getattr(article, "link_tags", None)
-    return {f"page-{article.pk}"} | (recorded if recorded is not None else link_tags(article))
+def category(pk):
+    """The articles whose related list is full from this (primary) category:
+    only a new article in it can enter their list."""
+    return f"category-{int(pk)}"
 
 
-def link_tags(article):
-    """Its own page (its categories and tags choose the list), every article
-    linked, what could enter the list (see above), and `site` (the names on
-    the cards)."""
-    tags = {"site", f"page-{article.pk}"}
-    related = article.related_articles
-    previous, following = article.adjacent_articles
-    tags |= {f"page-{linked.pk}" for linked in [*related, previous, following] if linked is not None}
-    primary = article.primary_category
-    full = len(related) == RELATED_LIMIT
-    if primary is not None and full and getattr(related[-1], "in_primary_category", False):
-        tags.add(f"category-{primary.pk}")
-    else:
-        tags.add("related-any")
-    return tags
+def tag(pk):
+    """Something that shows the articles with this (taggit) tag."""
+    return f"tag-{int(pk)}"
+
+
+def pages(pks):
+    """page(pk) for each pk given, None skipped."""
+    return {page(pk) for pk in pks if pk is not None}
+
+
+def header_value(tags):
+    """The X-Cache-Tags value: comma-delimited on both ends, so the proxy's
+    BAN regex needs neither spaces nor escapes."""
+    return f",{','.join(sorted(tags))},"

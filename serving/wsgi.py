@@ -3,7 +3,7 @@
 A hit needs nothing Django builds for a request: no `HttpRequest`, no
 request signals, no middleware, no response object. This layer asks the
 same rules as the middleware (policy.py) of the raw WSGI environ, reads the
-page as the middleware would (cache.lookup) and hands the stored status,
+page as the middleware does (cache.hit, the one hit path) and hands the stored status,
 headers and body to the server; every other request goes on to Django,
 whose PageCacheMiddleware renders, stores and also serves hits when this
 layer is absent (tests, or another server).
@@ -31,7 +31,7 @@ class PageCacheApplication:
         if hit is None:
             return self.application(environ, start_response)
         status, headers, content = hit
-        start_response(f"{status} {HTTPStatus(status).phrase}", [*headers.items(), (cache.STATUS_HEADER, "hit")])
+        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
         return [content]
 
     @staticmethod
@@ -41,7 +41,7 @@ class PageCacheApplication:
         meta = request_meta(environ)
         if policy.is_static(meta) or not policy.request_is_cacheable(meta):
             return None
-        return cache.lookup(meta)
+        return cache.hit(meta)
 
 
 def request_meta(environ):

@@ -42,16 +42,16 @@ def no_network():
 def fresh_page_cache():
     """Each test starts with no page cached: the database is rolled back
     between tests, the cache is not (it may be the shared Redis server)."""
-    from tagcache.tokens import purge  # imported once Django's settings are loaded
+    from serving import tags, tokens  # imported once Django's settings are loaded
 
-    purge(["site"])
+    tokens.purge([tags.SITE])
     caches["renditions"].clear()  # the same ids and test pictures come back in the next test
 
 
 @pytest.fixture
 def page_cache_off(settings):
     """Every page rendered: what the caches behind a rendering keep is then
-    what the test reads (tests/serving/test_fragments.py, tests/tagcache/)."""
+    what the test reads (tests/serving/test_fragments.py, tests/serving/test_pieces.py)."""
     settings.SERVING_PAGE_CACHE = False
 
 

@@ -9,7 +9,7 @@ MAX_QUERIES = {
     # The Site, the clinic's settings and the blog come from the cache
     # (serving/sites.py, BlogIndexPage.for_request). Counts over every readable
     # article (a listing's length, home's categories) come from the cache too
-    # while no article was published (tagcache/pieces.py). Then Wagtail's view
+    # while no article was published (serving/pieces.py). Then Wagtail's view
     # restrictions (2) and the newest articles. Their cards come from the cache
     # ({% article_cards %}); a card not there costs three queries for the
     # cards missing (renditions, categories, authors), however many.

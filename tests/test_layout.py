@@ -129,6 +129,26 @@ def test_the_page_agnostic_apps_import_no_page_app():
     assert apps["seo"] <= {"clinic", "security"}, apps["seo"]
 
 
+def test_no_page_app_imports_the_cache():
+    """Models never import the cache: blog keeps values through blog/kept.py's
+    hook, and serving, above them, derives everything from its declarations."""
+    _modules, edges, _late = graph()
+    apps = app_edges(edges)
+    assert {app for app in ("blog", "home", "pages") if "serving" in apps[app]} == set()
+
+
+def printed_graph(edges):
+    return [f"{app} → {', '.join(sorted(targets))}" for app, targets in sorted(app_edges(edges).items())]
+
+
+def test_the_graph_in_docs_architecture_is_the_code_s():
+    _modules, edges, _late = graph()
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    documented = text.split("The graph as it stands", 1)[1].split("```", 2)[1].strip().splitlines()
+    expected = "\n".join(printed_graph(edges))
+    assert documented == printed_graph(edges), f"docs/architecture.md should show:\n{expected}"
+
+
 def test_every_import_inside_a_function_says_why():
     _modules, _edges, late = graph()
     assert late == []
@@ -142,5 +162,4 @@ def test_no_module_is_over_400_lines():
 
 if __name__ == "__main__":
     _modules, edges, _late = graph()
-    for app, targets in sorted(app_edges(edges).items()):
-        print(f"{app} → {', '.join(sorted(targets))}")
+    print("\n".join(printed_graph(edges)))

@@ -27,6 +27,7 @@ from wagtail.models import COMMENTS_RELATION_NAME, Page, PageLogEntry, Reference
 
 from blog.links import ArticleAuthor, ArticleCategory, ArticleTag
 from search import signals as reader_index
+from serving import tags as cache_tags
 from serving.purge import purge
 
 BATCH_SIZE = 100
@@ -137,7 +138,7 @@ class BulkPosts:
         if self.written:
             # What page_published would have purged for each article (it,
             # its neighbours, every listing, feed and sitemap), at once.
-            purge({"site"})
+            purge({cache_tags.SITE})
 
     def _links(self, pages):
         authors, categories, tags = [], [], []

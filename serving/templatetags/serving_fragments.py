@@ -1,17 +1,18 @@
-"""Pieces of an article's page kept in the shared cache (tagcache/pieces.py)
+"""Pieces of an article's page kept in the shared cache (serving/pieces.py)
 under the tags of what they show, so the purge that reaches the page
 reaches them:
 
 - {% article_content page ["part"] %}…{% endarticle_content %}: the article
   itself (header, body, tags, share links, author boxes, the call to book),
   or another part of its page (its breadcrumbs), made from the page's own
-  content and names every page shows: tagged with the page and `site`,
-  rendered again after its next publish.
+  content and names every page shows: tagged as declarations.py's
+  ArticlePage.content says, rendered again after its next publish.
 - {% article_links page %}…{% endarticle_links %}: its related articles and
   previous/next (six queries), tagged with every article they link to and
-  what could enter the list (serving/tags.py).
+  what could enter the list (ArticlePage.links); the page's response
+  carries the tags it was kept with (ArticlePage.kept_links).
 - {% article_cards articles %}: a listing's cards, one piece per article
-  tagged with it and `site`, all read in one go; only the missing ones are
+  tagged as ArticlePage.card says, all read in one go; only the missing ones are
   rendered, with what they show loaded for them alone.
 
 A preview, or a page that is not live, is always rendered."""
@@ -24,8 +25,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from blog.querysets import prefetch_cards
-from serving.tags import link_tags
-from tagcache import pieces
+from serving import declarations, pieces
 
 register = template.Library()
 
@@ -42,6 +42,9 @@ def parse_piece(parser, token, node_class):
     return node_class(name, parser.compile_filter(bits[1]), nodelist, part)
 
 
+ARTICLE = declarations.PAGE_TYPES["blog.ArticlePage"]
+
+
 class PieceNode(template.Node):
     def __init__(self, name, page, nodelist, part=""):
         self.name = name
@@ -54,20 +57,18 @@ class PieceNode(template.Node):
         request = context.get("request")
         if request is None or not pieces.may_keep(request, page):
             return self.nodelist.render(context)
-        # The host decides which site's URLs the piece links with.
-        key = pieces.key(self.name, request.get_host(), page.pk, self.part)
+        key = self.key(request, page)
         found = pieces.lookup(key)
         if found is not None:
-            html, tags = found
-            self.found(page, tags)
-            return html
+            return found[0]
         started = time.time()
         html = self.nodelist.render(context)
         pieces.store(key, html, self.tags(page), started, self.lifetime(page))
         return html
 
-    def found(self, page, tags):
-        pass
+    def key(self, request, page):
+        # The host decides which site's URLs the piece links with.
+        return pieces.key(self.name, request.get_host(), page.pk, self.part)
 
     def tags(self, page):
         raise NotImplementedError
@@ -78,15 +79,15 @@ class PieceNode(template.Node):
 
 class ArticleContentNode(PieceNode):
     def tags(self, page):
-        return [f"page-{page.pk}", "site"]
+        return ARTICLE.content(page)
 
 
 class ArticleLinksNode(PieceNode):
-    def found(self, page, tags):
-        page.link_tags = tags  # serving/tags.py reads them instead of ranking again
+    def key(self, request, page):
+        return declarations.links_piece_key(request, page)
 
     def tags(self, page):
-        return link_tags(page)
+        return ARTICLE.links(page)
 
     def lifetime(self, page):
         """The page cache's lifetime, cut short when a linked article expires
@@ -133,7 +134,7 @@ class ArticleCardsNode(template.Node):
             prefetch_cards([article for _key, article in missing])
             for key, article in missing:
                 found[key] = self.render_card(context, card, article)
-                pieces.store(key, found[key], [f"page-{article.pk}", "site"], started)
+                pieces.store(key, found[key], ARTICLE.card(article), started)
         return "".join(found[key] for key in keys)
 
     @staticmethod

@@ -1,4 +1,4 @@
-"""What the caches behind a rendering keep (serving/sites.py, tagcache/pieces.py)
+"""What the caches behind a rendering keep (serving/sites.py, serving/pieces.py)
 is fresh at once after the change that alters it, with the page cache off:
 each of them is keyed on the tokens the page cache's purges renew."""
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from blog.models import ArticlePage
+from serving import cache, tags
 from tests.factories import make_article
 from tests.html import reader_html
 
@@ -39,7 +40,7 @@ def test_cacheable_page_tells_proxy_and_browser_how_long_to_keep_it(client, arti
     assert f"s-maxage={settings.SERVING_SHARED_MAX_AGE}" in cache_control
     assert f"max-age={settings.SERVING_BROWSER_MAX_AGE}" in cache_control
     assert f"stale-while-revalidate={settings.SERVING_STALE_WHILE_REVALIDATE}" in cache_control
-    assert f"page-{article.pk}" in response["X-Cache-Tags"].split(",")
+    assert tags.page(article.pk) in response["X-Cache-Tags"].split(",")
 
 
 def test_matching_etag_gets_304_from_the_cache_and_from_a_fresh_render(client, article):
@@ -167,3 +168,28 @@ def test_not_found_is_not_cached(client, blog):
 
 def test_admin_is_never_cached(admin_client):
     assert admin_client.get("/admin/")["X-Page-Cache"] == "pass"
+
+
+class StampsAHeader:
+    """A middleware the page cache knows nothing of, listed after it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response["X-Clinic-Stamp"] = "teate"
+        return response
+
+
+def test_a_hit_has_every_header_of_the_miss_but_the_deny_list_and_the_caches_own(client, article, settings):
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, "tests.serving.test_middleware.StampsAHeader"]
+
+    miss = client.get(article.url)
+    hit = client.get(article.url)
+
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    assert hit["X-Clinic-Stamp"] == "teate"
+    kept = {name: value for name, value in miss.items() if name.lower() not in cache.DENIED_HEADERS}
+    assert {name: value for name, value in hit.items() if name != "X-Page-Cache"} == kept
+    assert not {name.lower() for name in hit.headers} & (cache.DENIED_HEADERS - {"x-page-cache"})

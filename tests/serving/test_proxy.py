@@ -12,6 +12,7 @@ import time
 import pytest
 from wagtail.models import PageViewRestriction
 
+from serving import tags
 from tests.factories import make_article
 from tests.html import without_phrase_markup
 
@@ -78,7 +79,7 @@ def test_page_with_a_csrf_token_is_neither_cached_nor_compressed(proxy, blog):
 
 
 def test_only_the_app_servers_may_purge(proxy):
-    assert fetch(proxy + "/", {"X-Purge-Tags": "site"}, method="BAN")[0] == 200
+    assert fetch(proxy + "/", {"X-Purge-Tags": tags.SITE}, method="BAN")[0] == 200
     assert fetch(proxy + "/", {"X-Purge-Tags": "site) || obj.status ~ (.*"}, method="BAN")[0] == 400
 
 

@@ -1,7 +1,7 @@
 from django import template
 
-from site_icons.icons import site_icons
-from site_icons.views import THEME_COLOR
+from clinic.icons import site_icons
+from clinic.views import THEME_COLOR
 
 register = template.Library()
 

@@ -9,7 +9,9 @@ links and its card in a listing (serving/templatetags/serving_fragments.py)
 and its head values (ArticlePage.seo_meta); the request's Site, clinic
 settings (serving/sites.py) and blog (BlogIndexPage.for_request); and counts
 over every readable article, which grow with the blog (blog/pagination.py,
-blog/indexes.py, blog/sitemaps.py).
+blog/indexes.py, blog/sitemaps.py). Blog asks for its values through
+blog/kept.py, answered by wagtail_hooks.py; the tags of each are declared
+in declarations.py.
 
 Values are pickled: one made before a deploy that changed a model's fields
 may be read after it, until its tags are purged or its lifetime ends.
@@ -23,10 +25,6 @@ from django.conf import settings
 from . import tokens
 
 KEY_PREFIX = "serving:fragment:"
-# What summarises the readable articles (a listing's length, the counts per
-# category or author, the newest date): any publish, unpublish, move or
-# deletion of an article purges `articles`; privacy and snippet edits `site`.
-ARTICLES = ("articles", "site")
 
 
 def key(name, *parts):

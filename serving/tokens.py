@@ -1,15 +1,13 @@
 """Tags and their tokens in the shared cache (Redis in production).
 
-A tag names something that can change: `page-42` (that page, or an article
-card of it), `articles` (anything that lists or counts readable articles),
-`category-3`, `tag-7`, `related-any` (serving/tags.py) and `site`
-(everything). Each tag has a token in the cache; purging a tag gives it a new
-token. Whatever is kept under tags (a whole page: serving/cache.py; a piece
+A tag names something that can change (tags.py builds them all: a page,
+anything listing articles, a category, everything). Each tag has a token in
+the cache; purging a tag gives it a new token. Whatever is kept under tags (a whole page: serving/cache.py; a piece
 of one or a computed value: pieces.py) remembers the tokens its tags had
 when it was stored, and is used only while every one of them is unchanged.
 So a purge costs one write per tag however much carries it, and every worker
-and machine sharing the cache sees it at once. serving/purge.py decides
-which tags a change purges.
+and machine sharing the cache sees it at once. declarations.py says which tags each page carries and
+each change purges.
 
 A token also holds the time of its purge. Something whose making started
 before one of its tags was purged may hold the old content; it is not kept

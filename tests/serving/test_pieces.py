@@ -1,4 +1,4 @@
-"""What is kept under tags between renderings (tagcache/pieces.py) is fresh
+"""What is kept under tags between renderings (serving/pieces.py) is fresh
 at once after the change that alters it, with the page cache off so that
 every page is rendered: the counts over every readable article (a
 listing's length, home's and the indexes' counts, the sitemap index) and an
@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from blog.links import ArticleCategory
 from blog.sitemaps import ArticleSitemap
-from tagcache import pieces, tokens
+from serving import pieces, tags, tokens
 from tests.factories import AuthorFactory, CategoryFactory, block, make_article, paragraphs
 from tests.html import reader_html
 
@@ -45,29 +45,29 @@ def test_a_value_is_computed_once_until_one_of_its_tags_is_purged():
         computed.append(1)
         return len(computed)
 
-    assert pieces.remember(key, ["articles", "site"], compute) == 1
-    assert pieces.remember(key, ["articles", "site"], compute) == 1
-    tokens.purge(["articles"])
-    assert pieces.remember(key, ["articles", "site"], compute) == 2
+    assert pieces.remember(key, [tags.ARTICLES, tags.SITE], compute) == 1
+    assert pieces.remember(key, [tags.ARTICLES, tags.SITE], compute) == 1
+    tokens.purge([tags.ARTICLES])
+    assert pieces.remember(key, [tags.ARTICLES, tags.SITE], compute) == 2
 
 
 def test_a_value_made_while_its_tag_was_purged_is_not_kept():
     key = pieces.key("test", 2)
 
     def compute_during_a_publish():
-        tokens.purge(["articles"])  # another worker publishes meanwhile
+        tokens.purge([tags.ARTICLES])  # another worker publishes meanwhile
         return "old"
 
-    assert pieces.remember(key, ["articles"], compute_during_a_publish) == "old"
-    assert pieces.remember(key, ["articles"], lambda: "new") == "new"
+    assert pieces.remember(key, [tags.ARTICLES], compute_during_a_publish) == "old"
+    assert pieces.remember(key, [tags.ARTICLES], lambda: "new") == "new"
 
 
 def test_a_cache_each_process_keeps_to_itself_keeps_nothing(settings):
     settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.SERVING_ALLOW_LOCAL_CACHE = False  # as in production, which refuses such a cache for pages
     key = pieces.key("test", 3)
-    pieces.remember(key, ["site"], lambda: "first")
-    assert pieces.remember(key, ["site"], lambda: "second") == "second"
+    pieces.remember(key, [tags.SITE], lambda: "first")
+    assert pieces.remember(key, [tags.SITE], lambda: "second") == "second"
 
 
 def test_a_listing_gains_its_next_page_when_an_article_is_published(client, blog, settings, byline):

@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class BookingConfig(AppConfig):
-    name = "booking"
-    verbose_name = "Booking"
