@@ -104,8 +104,13 @@ sub vcl_backend_response {
     return (deliver);
 }
 
-# No app server answered: a Japanese page saying to come back shortly.
+# No app server answered. A read is tried once more (another backend, or
+# another worker of the same gunicorn when one was killed mid-request);
+# then a Japanese page saying to come back shortly.
 sub vcl_backend_error {
+    if (bereq.retries == 0 && bereq.method ~ "^(GET|HEAD)$") {
+        return (retry);
+    }
     set beresp.http.Content-Type = "text/html; charset=utf-8";
     set beresp.http.Retry-After = "30";
     set beresp.http.Cache-Control = "no-store";

@@ -18,15 +18,18 @@ from pathlib import Path
 import pytest
 
 from benchmarks.production_env import production_env
-from tests.serving.conftest import ROOT, fetch, free_port, require, wait_for_port
+from tests.serving.conftest import ROOT, fetch, free_port, require, start_varnish, wait_for_port
+
+__all__ = ["start_varnish"]  # the proxy fixture of tests/serving, for tests here
 
 # Production's settings, with static files from the apps (no collectstatic)
 # and tasks queued in the database for the worker, as production runs them.
 EXTRA_SETTINGS = """
+import os
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-SERVING_SHARED_MAX_AGE = {max_age}
+SERVING_SHARED_MAX_AGE = int(os.environ.get("FAULT_MAX_AGE", "{max_age}"))
 {extra}
 """
 # The demo's content as one process writes it, with no worker to run tasks.
@@ -113,11 +116,14 @@ class Stack:
             sys.executable, "-m", "gunicorn", "site_project.wsgi:application", "--config", "deploy/gunicorn.conf.py",
             "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--access-logfile", "/dev/null", **env,
         )
+        self.wait_for_gunicorn(port, workers)
+        return process
+
+    def wait_for_gunicorn(self, port, workers):
         wait_for_port(port, timeout=60)
         # Each worker loads Django on its first request: warm them all.
         for _ in range(workers * 3):
             fetch(f"http://127.0.0.1:{port}/healthz")
-        return process
 
     def worker(self):
         return self.spawn(sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.25", "--no-startup-delay")
