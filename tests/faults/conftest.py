@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,6 +173,57 @@ call_command("load_demo", stdout=io.StringIO())
 User.objects.create_superuser({EDITOR[0]!r}, "editor@example.com", {EDITOR[1]!r})
 print(json.dumps(1))
 """
+
+
+class PostgresCluster:
+    """A PostgreSQL cluster of the test's own (initdb and pg_ctl from Debian's
+    packages) on a free port, in a directory of its own: never the machine's
+    shared server. Run as the `postgres` user when the tests run as root."""
+
+    def __init__(self):
+        found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl")) or [Path(p) for p in [shutil.which("pg_ctl")] if p]
+        require(found, "TEATE_REQUIRE_POSTGRES", "pg_ctl not found (Debian package `postgresql`)")
+        self.bin = found[-1].parent
+        self.dir = Path(tempfile.mkdtemp(prefix="teate-fault-pg-"))
+        self.dir.chmod(0o755)
+        self.port = free_port()
+        self.as_user = []
+        if os.geteuid() == 0:
+            shutil.chown(self.dir, "postgres")
+            self.as_user = ["runuser", "-u", "postgres", "--"]
+
+    @property
+    def url(self):
+        return f"postgres://postgres@127.0.0.1:{self.port}/teate"
+
+    def run(self, *args):
+        subprocess.run([*self.as_user, *args], check=True, capture_output=True, timeout=60)
+
+    def create(self):
+        self.run(str(self.bin / "initdb"), "-D", str(self.dir / "data"), "-U", "postgres", "-A", "trust",
+                 "--no-sync", "-E", "UTF8", "--locale=C.UTF-8")
+        self.start()
+        self.run(str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "teate")
+
+    def start(self):
+        options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+        self.run(str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-o", options, "-l", str(self.dir / "log"), "-w", "start")
+
+    def stop(self, mode="fast"):
+        self.run(str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", mode, "-w", "stop")
+
+    def remove(self):
+        if (self.dir / "data" / "postmaster.pid").exists():
+            self.stop(mode="immediate")
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_cluster():
+    cluster = PostgresCluster()
+    cluster.create()
+    yield cluster
+    cluster.remove()
 
 
 @pytest.fixture

@@ -54,9 +54,9 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect)
 
 
-def fetch(url, headers=None, method="GET", timeout=10):
+def fetch(url, headers=None, method="GET", timeout=10, data=None):
     """(status, headers, body bytes) of one request, errors included."""
-    request = urllib.request.Request(url, headers=headers or {}, method=method)
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
     try:
         with OPENER.open(request, timeout=timeout) as response:
             return response.status, response.headers, response.read()
