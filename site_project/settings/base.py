@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "site_icons",
     "security",
     "tagcache",
+    "backups",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.forms",
