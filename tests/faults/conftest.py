@@ -105,10 +105,13 @@ class Stack:
         return json.loads(out.strip().splitlines()[-1])
 
     def spawn(self, *args, **env):
+        """Start a process in a session of its own; its output goes to
+        `<n>.log` in the stack's directory, to read when a test fails."""
+        log = open(self.workdir / f"{len(self.processes)}.log", "wb")
         process = subprocess.Popen(
-            args, cwd=ROOT, env={**self.env, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True,
+            args, cwd=ROOT, env={**self.env, **env}, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
+        log.close()
         self.processes.append(process)
         return process
 
