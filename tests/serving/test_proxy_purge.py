@@ -29,7 +29,7 @@ def queued(task):
     return DBTaskResult.objects.filter(task_path=task.module_path, status="READY").order_by("enqueued_at")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_ban_is_queued_after_the_commit_and_never_for_a_rolled_back_change(queued_tasks, settings):
     settings.SERVING_PROXY_PURGE_URLS = ["http://127.0.0.1:1/", "http://127.0.0.1:2/"]
 
@@ -44,7 +44,7 @@ def test_a_ban_is_queued_after_the_commit_and_never_for_a_rolled_back_change(que
     assert sorted(bans) == [["http://127.0.0.1:1/", ["articles", "page-7"]], ["http://127.0.0.1:2/", ["articles", "page-7"]]]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_proxy_that_does_not_answer_is_asked_again_later_with_a_growing_delay(queued_tasks):
     down = f"http://127.0.0.1:{free_port()}/"
 
@@ -59,14 +59,14 @@ def test_a_proxy_that_does_not_answer_is_asked_again_later_with_a_growing_delay(
     assert before + timedelta(seconds=8) <= fourth.run_after < before + timedelta(seconds=10)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_retries_stop_after_the_last_attempt(queued_tasks):
     proxy.ban_proxy.call(f"http://127.0.0.1:{free_port()}/", ["site"], attempt=backoff.MAX_ATTEMPTS - 1)
 
     assert not queued(proxy.ban_proxy).exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_token_purge_redis_did_not_take_waits_in_the_queue(queued_tasks, settings, redis_required):
     settings.CACHES = {
         **settings.CACHES,
