@@ -122,11 +122,10 @@ def _default(key, default=None, *args, **kwargs):
 
 class RedisCache(django_redis.RedisCache):
     def __init__(self, server, params):
-        options = params.setdefault("OPTIONS", {})
-        options.setdefault("socket_connect_timeout", CONNECT_TIMEOUT)
-        options.setdefault("socket_timeout", SOCKET_TIMEOUT)
+        # A copy: Django hands each thread's instance the same OPTIONS.
+        options = {"socket_connect_timeout": CONNECT_TIMEOUT, "socket_timeout": SOCKET_TIMEOUT, **params.get("OPTIONS", {})}
         retry_after = options.pop("retry_after", RETRY_AFTER)
-        super().__init__(server, params)
+        super().__init__(server, {**params, "OPTIONS": options})
         self._class = SharedClientRedisCacheClient
         self.breaker = breaker_for(server, retry_after)
 
