@@ -18,12 +18,16 @@ install: $(INSTALLED)
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
-# The scheduler (scheduled publishing and expiry) runs beside the server and
-# stops with it: Ctrl-C, or the server exiting, ends both.
+# The scheduler (scheduled publishing and expiry) and the task worker (search
+# and reference indexes, purges, mail) run beside the server and stop with it:
+# Ctrl-C, or the server exiting, ends all three. Tasks wait in the database
+# (site_project/settings/dev.py), so whatever fell due while they were
+# stopped runs when `make demo` starts again.
 demo: migrate
 	PORT=$(PORT) $(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
-	trap 'kill $$scheduler 2>/dev/null; wait $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py db_worker --no-reload --interval 0.25 & worker=$$!; \
+	trap 'kill $$scheduler $$worker 2>/dev/null; wait $$scheduler $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install

@@ -104,21 +104,27 @@ class SudachiAnalyser(Analyser):
     SKIPPED_POS = {"補助記号", "空白", "助詞", "助動詞"}
 
     def __init__(self):
-        self._tokenizer = None
+        self._dictionary = None
         self._lock = threading.Lock()
+        self._threads = threading.local()
         self._skipped_pos = {}  # part-of-speech id -> skipped?
         self._noun_pos = {}  # part-of-speech id -> a noun?
 
     @property
     def tokenizer(self):
-        # Created on first use, once per process: the dictionary costs ~135 MiB.
-        if self._tokenizer is None:
+        # The dictionary is loaded on first use, once per process (~135 MiB);
+        # each thread gets its own tokenizer of it, since a Sudachi tokenizer
+        # refuses to be used by two at once (gunicorn's gthread workers
+        # answered concurrent searches with 500s: tests/faults/).
+        tokenizer = getattr(self._threads, "tokenizer", None)
+        if tokenizer is None:
             with self._lock:
-                if self._tokenizer is None:
+                if self._dictionary is None:
                     from sudachipy import Dictionary
 
-                    self._tokenizer = Dictionary(dict="core").tokenizer()
-        return self._tokenizer
+                    self._dictionary = Dictionary(dict="core")
+            tokenizer = self._threads.tokenizer = self._dictionary.tokenizer()
+        return tokenizer
 
     def _kept(self, morphemes):
         skipped = self._skipped_pos

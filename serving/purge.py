@@ -2,17 +2,12 @@
 declarations.py), sent to the app's page cache and to every caching proxy
 in front (deploy/varnish/)."""
 
-import logging
-import urllib.error
-import urllib.request
-
-from django.conf import settings
 from django.db import connection, transaction
 
-from . import declarations, tags as cache_tags, tokens
+from . import declarations, tags as cache_tags
 
-logger = logging.getLogger(__name__)
-PROXY_TIMEOUT = 2
+from .proxy import ban_after_commit
+from .resilience import purge_tokens
 
 
 def page_change_tags(page):
@@ -26,30 +21,14 @@ def page_change_tags(page):
 
 
 def purge(tags):
-    """Purge now and again once the transaction commits. The first purge
-    stops readers getting the old page; a page rendered between the two from
-    the not yet committed data is caught by the second."""
+    """Purge the page cache now and again once the transaction commits. The
+    first purge stops readers getting the old page; a page rendered between
+    the two from the not yet committed data is caught by the second. The
+    proxies are purged by the task worker after the commit (proxy.py)."""
     tags = sorted(set(tags))
     if not tags:
         return
-    _purge_everywhere(tags)
+    purge_tokens(tags)
     if connection.in_atomic_block:
-        transaction.on_commit(lambda: _purge_everywhere(tags))
-
-
-def _purge_everywhere(tags):
-    tokens.purge(tags)
-    for url in settings.SERVING_PROXY_PURGE_URLS:
-        ban(url, tags)
-
-
-def ban(url, tags):
-    """Ask a Varnish to drop every object carrying any of the tags (a BAN,
-    see deploy/varnish/teate.vcl). Tags are [a-z0-9-], safe inside a regex."""
-    request = urllib.request.Request(url, method="BAN", headers={"X-Purge-Tags": "|".join(tags)})
-    try:
-        with urllib.request.urlopen(request, timeout=PROXY_TIMEOUT) as response:
-            response.read()
-    except (urllib.error.URLError, OSError) as error:
-        # The proxy keeps old pages at most SERVING_SHARED_MAX_AGE seconds.
-        logger.error("Purging the proxy at %s failed: %s", url, error)
+        transaction.on_commit(lambda: purge_tokens(tags))
+    ban_after_commit(tags)

@@ -23,6 +23,8 @@ from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.locmem import LocMemCache
 
 TOKEN_PREFIX = "serving:tag:"
+# Carried by everything kept under tags: purging it purges all.
+SITE = "site"
 # Caches each process keeps to itself: no purge reaches the other workers.
 LOCAL_BACKENDS = (LocMemCache, FileBasedCache)
 
@@ -43,13 +45,21 @@ def _new_token(purged_at):
 
 
 def _purged_at(token):
-    return float(token.split(":", 1)[0])
+    """A token the cache could not give (it is down) may have been purged
+    at any time."""
+    return float("inf") if token is None else float(token.split(":", 1)[0])
 
 
 def purge(tags):
-    """Invalidate everything kept under any of these tags."""
+    """Invalidate everything kept under any of these tags. Returns the tags
+    whose purge did not reach the cache (it is down: serving/redis_cache.py)."""
+    failed = store().set_many(purge_entries(tags), timeout=None)
+    return [key[len(TOKEN_PREFIX) :] for key in failed or ()]
+
+
+def purge_entries(tags):
     now = time.time()
-    store().set_many({TOKEN_PREFIX + tag: _new_token(now) for tag in tags}, timeout=None)
+    return {TOKEN_PREFIX + tag: _new_token(now) for tag in tags}
 
 
 def current_tokens(tags):

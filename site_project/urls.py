@@ -54,3 +54,5 @@ urlpatterns += [path("", include(wagtail_urls))]
 
 # A dead link still offers search, the categories and the newest articles.
 handler404 = "blog.errors.page_not_found"
+# The database down: a Japanese 503 with Retry-After; anything else: 500.html.
+handler500 = "site_project.errors.server_error"

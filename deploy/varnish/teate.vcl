@@ -11,16 +11,29 @@
 # - Varnish reads whole requests (bodies included) and fetches whole
 #   responses before a gunicorn sync worker is involved or released, so a
 #   slow client holds a cheap Varnish thread, never a worker.
+# - App servers down (docs/operations.md): each backend is probed; while none
+#   answers, or one answers a 5xx (its database is down), readers get the
+#   copy held for up to GRACE past its life, and for what is not held a
+#   Japanese 503 with Retry-After. Purges (BANs) need no backend, so a
+#   publish made when the app returns still reaches every held copy.
 vcl 4.1;
 
 import directors;
 import std;
 
-# The backends, the `app` director and the `purgers` ACL: one file per setup.
+# The backends (each probed with `app_health`), the `app` director and the
+# `purgers` ACL: one file per setup.
 include "backends.vcl";
 
 sub vcl_recv {
     set req.backend_hint = app.backend();
+    if (req.restarts > 0) {
+        # Back from vcl_deliver with an error: any held copy will do.
+        set req.grace = 6h;
+    } else if (std.healthy(req.backend_hint)) {
+        # stale-while-revalidate: an expired copy only while one fetch refreshes it.
+        set req.grace = 30s;
+    }
 
     if (req.method == "BAN") {
         if (client.ip !~ purgers) {
@@ -51,7 +64,13 @@ sub vcl_recv {
     unset req.http.Cookie;
     # The site speaks one language; one copy per Accept-Language would split the cache.
     unset req.http.Accept-Language;
+    # Shared by every reader: an error for it may be replaced by a held copy.
+    set req.http.X-Teate-Shared = "1";
     return (hash);
+}
+
+sub vcl_backend_fetch {
+    unset bereq.http.X-Teate-Shared;
 }
 
 sub vcl_hash {
@@ -60,6 +79,10 @@ sub vcl_hash {
 }
 
 sub vcl_backend_response {
+    if (beresp.status >= 500 && bereq.is_bgfetch) {
+        # Keep serving the copy being refreshed.
+        return (abandon);
+    }
     if (bereq.uncacheable) {
         return (deliver);
     }
@@ -71,16 +94,42 @@ sub vcl_backend_response {
         set beresp.ttl = 60s;
         return (deliver);
     }
-    # stale-while-revalidate: serve the old copy while one fetch refreshes it.
-    # Purged (banned) copies are gone, never served stale.
-    set beresp.grace = 30s;
+    # Held this long past its life for when no app server answers (vcl_recv
+    # lets a healthy backend's readers have 30 s of it). Purged (banned)
+    # copies are gone, never served stale.
+    set beresp.grace = 6h;
     if (beresp.http.Content-Type ~ "^(text/|application/(rss\+xml|atom\+xml|xml|json|javascript))") {
         set beresp.do_gzip = true;
     }
     return (deliver);
 }
 
+# No app server answered. A read is tried once more (another backend, or
+# another worker of the same gunicorn when one was killed mid-request);
+# then a Japanese page saying to come back shortly.
+sub vcl_backend_error {
+    if (bereq.retries == 0 && bereq.method ~ "^(GET|HEAD)$") {
+        return (retry);
+    }
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.http.Retry-After = "30";
+    set beresp.http.Cache-Control = "no-store";
+    synthetic({"<!DOCTYPE html>
+<html lang="ja">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>ただいま表示できません</title></head>
+<body>
+<main><h1>ただいま表示できません</h1><p>サーバーが一時的に止まっています。すぐに復旧しますので、30秒ほどしてから、もう一度お試しください。</p><p><a href="/">ホームへ戻る</a></p></main>
+</body>
+</html>
+"});
+    return (deliver);
+}
+
 sub vcl_deliver {
+    if (resp.status >= 500 && req.http.X-Teate-Shared && req.restarts == 0) {
+        # The app (or its database) failed: look again for a held copy.
+        return (restart);
+    }
     if (obj.hits > 0) {
         set resp.http.X-Proxy-Cache = "hit";
     } else {

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "typography",
     "disclosure",
     "security",
+    "backups",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.forms",
@@ -118,6 +119,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+else:
+    # A database host that does not answer fails the request within seconds
+    # (a 503, site_project/errors.py) instead of holding a worker.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes counts failed logins on every login form (Wagtail's admin, the

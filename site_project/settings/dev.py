@@ -13,3 +13,7 @@ if os.environ.get("REDIS_URL"):
 else:
     SERVING_PAGE_CACHE = False
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Background tasks (search and reference indexes, proxy purges, mail) wait in
+# the database for the worker `make demo` runs beside the server
+# (manage.py db_worker), as in production; tests run them at once.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -4,6 +4,7 @@ in CI (.ci/run sets TEATE_REQUIRE_PROXY=1 and TEATE_REQUIRE_REDIS=1) a
 missing one is a failure."""
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -53,9 +54,9 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect)
 
 
-def fetch(url, headers=None, method="GET", timeout=10):
+def fetch(url, headers=None, method="GET", timeout=10, data=None):
     """(status, headers, body bytes) of one request, errors included."""
-    request = urllib.request.Request(url, headers=headers or {}, method=method)
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
     try:
         with OPENER.open(request, timeout=timeout) as response:
             return response.status, response.headers, response.read()
@@ -76,16 +77,20 @@ def start_varnish(tmp_path):
     require(varnishd, "TEATE_REQUIRE_PROXY", "varnishd not found (Debian package `varnish`)")
     started = []
 
-    def start(*ports, port=None):
+    def start(*ports, port=None, probe=False):
         workdir = tmp_path / f"varnish-{len(started)}"
         workdir.mkdir()
         names = [f"app{i}" for i in range(len(ports))]
+        # probe=True: app servers answering /healthz (site_project/wsgi.py),
+        # probed as production's backends.vcl says.
+        health = " .probe = app_health;" if probe else ""
+        probe_vcl = re.search(r"probe app_health \{.*?\n\}\n", (VARNISH_DIR / "backends.vcl").read_text(), re.S)
         backends = "".join(
-            f'backend {name} {{ .host = "127.0.0.1"; .port = "{port}"; }}\n' for name, port in zip(names, ports)
+            f'backend {name} {{ .host = "127.0.0.1"; .port = "{port}";{health} }}\n' for name, port in zip(names, ports)
         )
         adds = "".join(f"    app.add_backend({name});\n" for name in names)
         (workdir / "backends.vcl").write_text(
-            f'{backends}sub vcl_init {{\n    new app = directors.round_robin();\n{adds}}}\nacl purgers {{ "127.0.0.1"; }}\n'
+            f'{probe_vcl.group(0) if probe else ""}{backends}sub vcl_init {{\n    new app = directors.round_robin();\n{adds}}}\nacl purgers {{ "127.0.0.1"; }}\n'
         )
         port = port or free_port()
         process = subprocess.Popen(

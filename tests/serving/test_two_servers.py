@@ -1,6 +1,7 @@
-"""Two gunicorn servers sharing PostgreSQL and Redis behind one Varnish, as
-the compose file runs them: an editor publishes through one, and within a
-second the proxy and the other server show the new version."""
+"""Two gunicorn servers and the task worker sharing PostgreSQL and Redis
+behind one Varnish, as the compose file runs them: an editor publishes
+through one, and within a second the proxy and the other server show the
+new version."""
 
 import http.cookiejar
 import os
@@ -66,6 +67,14 @@ def two_servers_behind_proxy(production_env, start_varnish, settings):
                     env={**production_env, "TEATE_PROXY_PURGE_URLS": f"http://127.0.0.1:{proxy_port}/"},
                 )
             )
+        # The task worker sends the proxy's purges (serving/proxy.py), as compose runs it.
+        servers.append(
+            subprocess.Popen(
+                [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.25", "--no-startup-delay"],
+                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                env={**production_env, "TEATE_PROXY_PURGE_URLS": f"http://127.0.0.1:{proxy_port}/"},
+            )
+        )
         for port in ports:
             wait_for_port(port, timeout=60)
         proxy = start_varnish(*ports, port=proxy_port)

@@ -67,3 +67,17 @@ def test_uploaded_photos_are_served_from_the_media_volume_when_asked(client, db,
     assert b"".join(response.streaming_content) == b"not really a jpeg"
     client.raise_request_exception = False  # as a reader would get it, not as a traceback
     assert client.get("/media/../manage.py").status_code == 404
+
+
+def test_sessions_and_failed_logins_are_kept_in_the_database_so_logins_work_without_redis():
+    """docs/operations.md, "Redis down": tests/faults/test_redis.py logs in with Redis stopped."""
+    result = run_manage(
+        "shell", "-c",
+        "from django.conf import settings; from axes.conf import settings as axes; "
+        "print(settings.SESSION_ENGINE, axes.AXES_HANDLER)",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50), DJANGO_ALLOWED_HOSTS="example.com",
+        REDIS_URL="redis://127.0.0.1:6379/1",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["django.contrib.sessions.backends.db", "axes.handlers.database.AxesDatabaseHandler"]
