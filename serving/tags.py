@@ -11,6 +11,7 @@ feeds, sitemap, search) lists articles and carries `articles`. Everything
 carries `site`.
 """
 
+from blog.link_blocks import linked_page_ids
 from blog.models import ArticlePage
 from blog.related import RELATED_LIMIT
 
@@ -21,6 +22,7 @@ def response_tags(response):
     page = context.get("page")
     if page is not None:
         tags.add(f"page-{page.pk}")
+        tags |= body_link_tags(page)
     if isinstance(page, ArticlePage) and "articles" not in context:
         tags |= article_tags(page)
     else:
@@ -51,3 +53,12 @@ def link_tags(article):
     else:
         tags.add("related-any")
     return tags
+
+
+# --- theme-blocks (issue 18): blog cards and buttons show their target's
+# title, picture and lead, so a page carries each target's tag and a change
+# to a target purges it. Used here and by the article's content piece
+# (templatetags/serving_fragments.py); cache-design re-homes it.
+def body_link_tags(page):
+    """`page-N` of every page the page's body blocks link to (blog cards, buttons)."""
+    return {f"page-{pk}" for pk in linked_page_ids(getattr(page, "body", None))}

@@ -24,7 +24,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from blog.querysets import prefetch_cards
-from serving.tags import link_tags
+from serving.tags import body_link_tags, link_tags
 from tagcache import pieces
 
 register = template.Library()
@@ -78,7 +78,7 @@ class PieceNode(template.Node):
 
 class ArticleContentNode(PieceNode):
     def tags(self, page):
-        return [f"page-{page.pk}", "site"]
+        return [f"page-{page.pk}", "site", *sorted(body_link_tags(page))]  # theme-blocks: cards' targets
 
 
 class ArticleLinksNode(PieceNode):
