@@ -165,6 +165,11 @@ class PriceTableBlock(TableBlock):
                 raise ValueError(f"not a table: {value!r}")
         return super().to_python(value)
 
+    def get_searchable_content(self, value):
+        """The caption too: readers search for 料金 as much as for a price."""
+        caption = (value or {}).get("table_caption") or ""
+        return ([caption] if caption else []) + super().get_searchable_content(value)
+
     def render(self, value, context=None):
         # Block's own render (get_context, then the template), not
         # TableBlock's, which builds its context by hand; an empty table is nothing.

@@ -112,7 +112,9 @@ class BlogCardBlock(PageLinkBlockMixin, blocks.StructBlock):
         label=_("サイト内のページ"), required=False,
         help_text=_("タイトル・画像・リード文・日付はページから自動で表示し、ページを直せばカードも変わります。"),
     )
-    url = blocks.URLBlock(label=_("外部サイトのURL"), required=False, help_text=_("http:// か https:// で始まるURL。"))
+    url = blocks.URLBlock(
+        label=_("外部サイトのURL"), required=False, search_index=False, help_text=_("http:// か https:// で始まるURL。")
+    )
     title = blocks.CharBlock(label=_("外部サイトのタイトル"), required=False, max_length=120)
     description = blocks.CharBlock(label=_("外部サイトの説明"), required=False, max_length=200)
 
@@ -166,7 +168,7 @@ class ButtonBlock(PageLinkBlockMixin, blocks.StructBlock):
     label = blocks.CharBlock(label=_("ボタンの文字"), max_length=40)
     page = blocks.PageChooserBlock(label=_("サイト内のページ"), required=False)
     url = blocks.CharBlock(
-        label=_("URL・電話番号"), required=False, max_length=500,
+        label=_("URL・電話番号"), required=False, max_length=500, search_index=False,
         help_text=_("https:// で始まるURL、または tel:0466-00-0000 のような電話番号。"),
     )
     style = blocks.ChoiceBlock(
