@@ -55,7 +55,7 @@ def resolve_linked_pages(values):
     found = {}
     if wanted:
         pages = list(readable_pages(Page.objects.filter(pk__in=wanted)).specific())
-        prefetch_related_objects([page for page in pages if hasattr(page, "hero_image")], "hero_image__renditions")
+        prefetch_related_objects([page for page in pages if hasattr(type(page), "hero_image")], "hero_image__renditions")
         found = {page.pk: linked_page(page) for page in pages}
     for value in values:
         page = value.get("page")
