@@ -218,9 +218,11 @@ def table_rows(value):
         for c, text in enumerate(row):
             if (r, c) in covered:
                 continue
+            text = _cell_text(text)
             header = "col" if header_row and r == 0 else "row" if header_col and c == 0 else ""
+            # An empty header (the corner of a two-way table) heads nothing: a plain cell.
             rowspan, colspan = spans.get((r, c), (1, 1))
-            cells.append(TableCell(_cell_text(text), header, rowspan, colspan))
+            cells.append(TableCell(text, header if text else "", rowspan, colspan))
         rows.append(cells)
     return rows
 

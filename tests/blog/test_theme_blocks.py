@@ -197,3 +197,11 @@ def test_the_raw_shapes_the_importer_writes_round_trip_unchanged(article):
     for item in again.get_prep_value():
         if item["type"] in NEW_BLOCKS:
             assert set(raw[item["type"]]) <= set(item["value"]) | {"cell"}, item["type"]
+
+
+def test_the_empty_corner_of_a_two_way_table_is_a_plain_cell():
+    html = render("table", {"data": [["", "温める", "冷やす"], ["方法", "入浴", "保冷剤"]],
+                            "first_row_is_table_header": True, "first_col_is_header": True,
+                            "table_caption": "目安", "mergeCells": [], "cell": []})
+
+    assert '<tr><td></td><th scope="col">温める</th><th scope="col">冷やす</th></tr>' in html
