@@ -12,6 +12,7 @@ from blog.models import ArticlePage
 from demo.loader import load
 from pages.models import ContentPage
 from tests.html import reader_html
+from tests.query_budget import MAX_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +71,16 @@ def test_loading_again_keeps_the_owners_price_page(demo):
 
     assert result["created"] == 0
     assert ContentPage.objects.filter(title__startswith="料金").count() == 1
+
+
+def test_the_theme_pages_keep_their_query_budgets(client, demo, settings, django_assert_max_num_queries):
+    """The balloon article as every article (its content kept in the cache
+    between renderings); 料金 and よくある質問 as any content page with a
+    button to a page (its target read with the readers' rule)."""
+    settings.SERVING_PAGE_CACHE = False
+    article = ArticlePage.objects.get(slug=BALLOON_ARTICLE)
+    for url, budget in [(article.url, MAX_QUERIES["article"]), ("/price/", MAX_QUERIES["content page"]),
+                        ("/faq/", MAX_QUERIES["content page"])]:
+        client.get(url)
+        with django_assert_max_num_queries(budget):
+            assert client.get(url).status_code == 200, url
