@@ -2,6 +2,7 @@
 タイムライン and the box kinds (blog/layout_blocks.py); and as editors
 meet them: validated, previewed in the block picker, in Japanese."""
 
+import json
 import re
 
 import pytest
@@ -205,3 +206,19 @@ def test_the_empty_corner_of_a_two_way_table_is_a_plain_cell():
                             "table_caption": "目安", "mergeCells": [], "cell": []})
 
     assert '<tr><td></td><th scope="col">温める</th><th scope="col">冷やす</th></tr>' in html
+
+
+def test_the_editor_opens_an_article_of_theme_blocks(admin_client, article):
+    response = admin_client.get(f"/admin/pages/{article.pk}/edit/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for label in ("吹き出し", "よくある質問", "ブログカード", "表（料金表・比較表）", "ボタン", "アコーディオン・トグル", "タイムライン"):
+        # The block definitions reach the page as JSON, which may escape non-ASCII.
+        assert label in html or json.dumps(label)[1:-1] in html, label
+
+
+def test_every_theme_block_as_the_importer_stores_it_passes_the_editors_validation(article):
+    stream = ArticlePage.objects.get(pk=article.pk).body
+
+    ArticleBodyBlock().clean(stream)  # what the admin runs before saving; raises on any error
