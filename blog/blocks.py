@@ -16,6 +16,8 @@ from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 from security.streams import CheckedStreamBlockMixin
 
+from .layout_blocks import BalloonBlock, FAQBlock, PriceTableBlock, TimelineBlock, ToggleBlock
+from .link_blocks import BlogCardBlock, ButtonBlock
 from .video import VIDEO_ID, YouTubeVideo, parse_youtube, play_label, video_object
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "embed"]
@@ -142,7 +144,15 @@ class StepsBlock(blocks.StructBlock):
         }
 
 
-NOTE_KINDS = [("point", _("ポイント")), ("caution", _("注意")), ("info", _("補足"))]
+# The themes' common box styles (SWELL's and Cocoon's キャプションボックス);
+# the first three were Teate's own and stay valid.
+NOTE_KINDS = [
+    ("point", _("ポイント")),
+    ("caution", _("注意")),
+    ("info", _("補足")),
+    ("check", _("チェック")),
+    ("memo", _("メモ")),
+]
 
 
 class NoteValue(blocks.StructValue):
@@ -154,7 +164,10 @@ class NoteValue(blocks.StructValue):
 
 class NoteBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(choices=NOTE_KINDS, default="point", label=_("種類"), search_index=False)
-    title = blocks.CharBlock(label=_("タイトル"), required=False, max_length=80)
+    title = blocks.CharBlock(
+        label=_("キャプション（タイトル）"), required=False, max_length=80,
+        help_text=_("囲みの上に表示します。空欄なら種類の名前（ポイント、注意…）になります。"),
+    )
     text = blocks.RichTextBlock(label=_("内容"), features=["bold", "italic", "link", "ul", "ol"])
 
     def get_searchable_content(self, value):
@@ -164,10 +177,10 @@ class NoteBlock(blocks.StructBlock):
 
     class Meta:
         icon = "warning"
-        label = _("ポイント・注意")
+        label = _("ボックス（ポイント・注意）")
         template = "blocks/note.html"
         value_class = NoteValue
-        description = _("目立たせたいポイントや注意書きの囲み。")
+        description = _("キャプション付きの囲み。ポイント・注意・補足・チェック・メモの5種類。")
         preview_value = {
             "kind": "caution",
             "title": "こんなときは受診を",
@@ -330,6 +343,13 @@ class ArticleBodyBlock(CheckedStreamBlockMixin, blocks.StreamBlock):
     note = NoteBlock()
     quote = QuoteBlock()
     video = VideoBlock()
+    balloon = BalloonBlock()
+    faq = FAQBlock()
+    blog_card = BlogCardBlock()
+    table = PriceTableBlock()
+    button = ButtonBlock()
+    toggle = ToggleBlock()
+    timeline = TimelineBlock()
 
     def clean(self, value):
         value = super().clean(value)

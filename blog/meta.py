@@ -9,6 +9,7 @@ from seo.jsonld import (
     breadcrumb_id,
     breadcrumb_node,
     clinic_id,
+    faq_page,
     local_iso,
     person_node,
     site_nodes,
@@ -25,6 +26,8 @@ from seo.meta import (
     site_feeds,
     site_name,
 )
+
+from .layout_blocks import faq_pairs
 
 HEADLINE_LENGTH = 110  # Google truncates BlogPosting headlines beyond this
 
@@ -155,6 +158,9 @@ def article_web_page_node(request, article, url):
     }
     if article.reviewed_by is not None:
         node["reviewedBy"] = author_node(request, article.reviewed_by, article.blog_index)
+    questions = faq_pairs(article.body)
+    if questions:  # an article with よくある質問 blocks is a FAQPage (theme-blocks)
+        node.update(faq_page(questions))
     return node
 
 

@@ -8,13 +8,20 @@ from wagtail.query import PageQuerySet
 from .links import ArticleAuthor, ArticleCategory
 
 
+def readable_pages(pages):
+    """What a reader may see of any PageQuerySet: live, public, inside its
+    publication window. Articles use it as ArticlePage.objects.readable();
+    blocks linking to any page (blog/layout_blocks.py) use it directly."""
+    now = timezone.now()
+    return pages.live().public().exclude(go_live_at__gt=now).exclude(expire_at__lte=now)
+
+
 class ArticlePageQuerySet(PageQuerySet):
     def readable(self):
         """What a reader may see: live, public, inside its publication window.
 
         Every listing, feed, sitemap and search starts here."""
-        now = timezone.now()
-        return self.live().public().exclude(go_live_at__gt=now).exclude(expire_at__lte=now)
+        return readable_pages(self)
 
     def newest_first(self):
         """Newest first, ties broken by id, so the order is total (a listing

@@ -5,13 +5,14 @@ import math
 
 from django.utils.html import strip_tags
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageBlock
 
 # Japanese readers take in roughly 400–600 characters a minute.
 CHARACTERS_PER_MINUTE = 500
 
 # Struct children that hold identifiers, not prose a reader reads.
-NOT_PROSE = {"anchor"}
+NOT_PROSE = {"anchor", "url"}
 
 
 def reading_minutes(lead, body):
@@ -37,6 +38,8 @@ def _texts(block, value):
         yield html.unescape(strip_tags(value.source))
     elif isinstance(block, (blocks.CharBlock, blocks.TextBlock)):
         yield str(value)
+    elif isinstance(block, TableBlock):
+        yield from block.get_searchable_content(value)
     elif isinstance(block, blocks.StructBlock) and not isinstance(block, ImageBlock):
         for name, child_block in block.child_blocks.items():
             if name not in NOT_PROSE:

@@ -42,12 +42,27 @@ def draw_picture(seed, size=(1600, 1000)):
     return buffer
 
 
-def demo_image(title, description, seed, size=(1600, 1000)):
+def demo_image(title, description, seed, size=(1600, 1000), draw=draw_picture):
     Image = get_image_model()
     image = Image.objects.filter(title=title).first()
     if image:
         return image
     image = Image(title=title, description=description)
-    image.file = ImageFile(draw_picture(seed, size), name=f"demo-{seed}.jpg")
+    image.file = ImageFile(draw(seed, size), name=f"demo-{seed}.jpg")
     image.save()
     return image
+
+
+def draw_avatar(seed, size=(300, 300)):
+    """A round face-and-shoulders icon, for a named speaker in a 吹き出し."""
+    rng = random.Random(seed)
+    strong, soft = PALETTES[rng.randrange(len(PALETTES))]
+    width, height = size
+    picture = PILImage.new("RGB", size, soft)
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse([width * 0.18, height * 0.68, width * 0.82, height * 1.3], fill=strong)  # shoulders
+    draw.ellipse([width * 0.3, height * 0.2, width * 0.7, height * 0.64], fill=(246, 222, 200))  # face
+    draw.chord([width * 0.28, height * 0.14, width * 0.72, height * 0.52], 180, 360, fill=(70, 55, 45))  # hair
+    buffer = io.BytesIO()
+    picture.save(buffer, format="JPEG", quality=85)
+    return buffer

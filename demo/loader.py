@@ -14,10 +14,11 @@ from blog.snippets import Author, Category
 from blog.video import parse_youtube
 from clinic.models import ClinicSettings
 from home.models import HomePage
+from pages.models import ContentPage
 from search.index import index_articles
 
-from . import content
-from .images import demo_image
+from . import content, pages
+from .images import demo_image, draw_avatar
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "teate-demo-2026"
@@ -43,6 +44,7 @@ def load():
     authors = {data["slug"]: ensure_author(data) for data in content.AUTHORS}
     categories = {data["slug"]: ensure_category(data) for data in content.CATEGORIES}
     created = [ensure_article(blog, data, authors, categories, index) for index, data in enumerate(content.ARTICLES)]
+    created += [ensure_content_page(home, data) for data in pages.PAGES]
     # A database loaded before the search index existed gets it filled here.
     index_articles(ArticlePage.objects.child_of(blog))
     admin = ensure_admin()
@@ -142,9 +144,41 @@ def block(kind, value):
     return {"type": kind, "value": value, "id": str(uuid.uuid4())}
 
 
-def build_body(body):
+def demo_page_pk(slug):
+    """The demo article (by its key, so an owner's renaming is followed) or
+    content page a card or button links to; None once it is gone."""
+    page = ArticlePage.objects.filter(translation_key=demo_key(slug)).first()
+    page = page or ContentPage.objects.filter(translation_key=demo_key(f"page:{slug}")).first()
+    return page.pk if page else None
+
+
+def theme_block_value(kind, value, authors):
+    """A 吹き出し's speaker (an author by slug, or a named speaker with an icon
+    drawn here) and a card's or button's page (by slug) as stored pks."""
+    if kind == "balloon":
+        author = authors.get(value.get("author"))
+        icon = value.get("icon")
+        return {
+            "author": author.pk if author else None,
+            "speaker_name": value.get("speaker_name", ""),
+            "speaker_icon": demo_image(icon, value["speaker_name"], seed=icon, size=(300, 300), draw=draw_avatar).pk
+            if icon else None,
+            "position": value["position"],
+            "text": value["text"],
+        }
+    if kind == "blog_card":
+        return {"page": demo_page_pk(value["page"]), "url": "", "title": "", "description": ""}
+    if kind == "button":
+        page = value.get("page")
+        return {"page": demo_page_pk(page) if page else None, "url": value.get("url", ""),
+                "label": value["label"], "style": value["style"]}
+    return value
+
+
+def build_body(body, authors=None):
     blocks = []
     for kind, value in body:
+        value = theme_block_value(kind, value, authors or {})
         if kind == "figure":
             image = demo_image(value["image"], value["alt"], seed=value["image"])
             value = {
@@ -177,7 +211,7 @@ def ensure_article(blog, data, authors, categories, index):
         translation_key=key,
         lead=data["lead"],
         hero_image=hero,
-        body=build_body(data["body"]),
+        body=build_body(data["body"], authors),
     )
     author_slugs = data.get("authors", [content.AUTHORS[0]["slug"]])
     article.article_authors = [ArticleAuthor(author=authors[slug]) for slug in author_slugs]
@@ -194,6 +228,20 @@ def ensure_article(blog, data, authors, categories, index):
     ArticlePage.objects.filter(pk=article.pk).update(
         first_published_at=published, last_published_at=updated, content_updated_on=revised_on
     )
+    return True
+
+
+def ensure_content_page(home, data):
+    """A demo 固定ページ (料金, よくある質問) under home unless one exists by
+    its key, slug or title; returns whether it was created."""
+    key = demo_key(f"page:{data['slug']}")
+    siblings = ContentPage.objects.child_of(home)
+    if siblings.filter(Q(translation_key=key) | Q(slug=data["slug"]) | Q(title=data["title"])).exists():
+        return False
+    page = ContentPage(title=data["title"], slug=data["slug"], translation_key=key,
+                       search_description=data["search_description"], body=build_body(data["body"]))
+    home.add_child(instance=page)
+    page.save_revision().publish()
     return True
 
 

@@ -103,3 +103,34 @@ def person_node(request, person, url=None):
     if url:
         node["url"] = absolute_url(request, url)
     return node
+
+
+def faq_page(questions):
+    """What makes a page node a schema.org FAQPage: every (question, answer)
+    pair it shows, answers as plain text. Merged into the page's own node
+    (Google reads FAQPage from the page, with each Question as mainEntity)."""
+    return {
+        "@type": "FAQPage",
+        "mainEntity": [
+            {"@type": "Question", "name": question, "acceptedAnswer": {"@type": "Answer", "text": answer}}
+            for question, answer in questions
+        ],
+    }
+
+
+def web_page_node(request, name, crumbs, questions=()):
+    """A plain page (a 固定ページ) as a WebPage, or a FAQPage when it shows
+    questions and answers; its URL is the last crumb's."""
+    url = absolute_url(request, crumbs[-1][1])
+    node = {
+        "@type": "WebPage",
+        "@id": url,
+        "url": url,
+        "name": str(name),
+        "inLanguage": "ja",
+        "isPartOf": {"@id": website_id(request)},
+        "breadcrumb": {"@id": breadcrumb_id(request, crumbs)},
+    }
+    if questions:
+        node.update(faq_page(questions))
+    return node

@@ -259,15 +259,16 @@ def _chosen(block, raw, found):
     if raw is None:
         return
     if isinstance(block, blocks.PageChooserBlock):
-        found.add(raw)
-    elif isinstance(block, blocks.StreamBlock):
+        if isinstance(raw, int) and not isinstance(raw, bool):  # stored data may be damaged
+            found.add(raw)
+    elif isinstance(block, blocks.StreamBlock) and isinstance(raw, list):
         for child in raw:
             if isinstance(child, dict) and child.get("type") in block.child_blocks:
                 _chosen(block.child_blocks[child["type"]], child.get("value"), found)
     elif isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
         for name, child_block in block.child_blocks.items():
             _chosen(child_block, raw.get(name), found)
-    elif isinstance(block, blocks.ListBlock):
+    elif isinstance(block, blocks.ListBlock) and isinstance(raw, list):
         for item in raw:
             value = item.get("value") if isinstance(item, dict) and item.get("type") == "item" else item
             _chosen(block.child_block, value, found)

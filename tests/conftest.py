@@ -1,4 +1,3 @@
-import os
 import socket
 
 import pytest
@@ -7,6 +6,7 @@ from django.core.cache import caches
 from wagtail.models import Site
 
 from clinic.models import ClinicSettings
+from tests.browser import requirements as browser_requirements
 from tests.factories import make_site
 
 LOOPBACK = ("127.", "::1", "localhost")
@@ -14,11 +14,12 @@ LOOPBACK = ("127.", "::1", "localhost")
 
 def pytest_report_header():
     """Say at the top of every run whether the browser tests (tests/browser/) will run."""
-    if os.path.exists("/usr/bin/chromium"):
-        return "browser tests: run in /usr/bin/chromium"
-    if os.environ.get("TEATE_REQUIRE_BROWSER") == "1":
-        return "browser tests: /usr/bin/chromium not found, and TEATE_REQUIRE_BROWSER=1: they will FAIL"
-    return "browser tests: SKIPPED, /usr/bin/chromium not found (install Debian's chromium to run them)"
+    why = browser_requirements.missing()
+    if not why:
+        return f"browser tests: run in {browser_requirements.CHROMIUM} with {len(browser_requirements.japanese_fonts())} Japanese font files"
+    if browser_requirements.required():
+        return f"browser tests: {why}, and TEATE_REQUIRE_BROWSER=1: they will FAIL"
+    return f"browser tests: SKIPPED, {why}"
 
 
 @pytest.fixture(autouse=True, scope="session")

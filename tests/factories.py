@@ -89,6 +89,33 @@ def sample_body(image=None):
     return body
 
 
+def theme_blocks_body(*, author=None, icon=None, page=None):
+    """One of every theme block (吹き出し, よくある質問, ブログカード, 表, ボタン,
+    トグル, タイムライン), in the raw shapes the WordPress importer writes."""
+    return [
+        block("balloon", {"author": author.pk if author else None, "speaker_name": "" if author else "院長",
+                          "speaker_icon": None, "position": "left", "text": "<p>今日はどこが痛みますか？</p>"}),
+        block("balloon", {"author": None, "speaker_name": "患者さん", "speaker_icon": icon.pk if icon else None,
+                          "position": "right", "text": "<p>朝、腰が重いんです。</p>"}),
+        block("faq", {"title": "よくある質問", "items": [
+            {"question": "保険は使えますか？", "answer": "<p>整体は<b>自費</b>です。</p>"},
+            {"question": "駐車場はありますか？", "answer": "<p>2台分あります。</p>"},
+        ]}),
+        block("blog_card", {"page": page.pk if page else None, "url": "" if page else "https://example.com/",
+                            "title": "" if page else "外部の記事", "description": ""}),
+        block("table", {"data": [["メニュー", "料金"], ["整体", "5,500円"], ["初診料", "1,100円"]],
+                        "first_row_is_table_header": True, "first_col_is_header": True,
+                        "table_caption": "料金表", "mergeCells": [], "cell": []}),
+        block("button", {"label": "電話で予約", "page": None, "url": "tel:0466-00-0000", "style": "primary"}),
+        block("toggle", {"title": "キャンセルについて", "body": "<p>前日までにご連絡ください。</p>"}),
+        block("timeline", {"title": "施術の流れ", "items": [
+            {"label": "1", "title": "問診", "text": "<p>お話をうかがいます。</p>"},
+            {"label": "", "title": "施術", "text": "<p>40分ほどです。</p>"},
+        ]}),
+        block("note", {"kind": "memo", "title": "メモ書き", "text": "<p>タオルは院にあります。</p>"}),
+    ]
+
+
 def paragraphs(*texts):
     """A body of plain paragraphs, for tests about what the text says."""
     return [block("paragraph", f"<p>{text}</p>") for text in texts]

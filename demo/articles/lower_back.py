@@ -131,4 +131,62 @@ ARTICLES = [
              "膝下のバスタオルと、布団の中の1分ストレッチから始めてみてください。</p>"),
         ],
     },
+    {
+        # The theme blocks (吹き出し, タイムライン, トグル, 表, よくある質問,
+        # ブログカード, ボタン, ボックス) in one article: a conversation between
+        # the practitioner (an author) and a patient (a named speaker with an icon).
+        "slug": "kaiwa-de-wakaru-koshi-no-omosa",
+        "title": "会話でわかる、朝の腰の重さと上手なつきあい方",
+        "lead": "「朝起きると腰が重い」という相談を、院長と患者さんの実際のやりとりに近い形でまとめました。"
+        "受診の目安、日常で気をつけたいこと、施術の流れも一緒に紹介します。",
+        "categories": ["lower-back"],
+        "tags": ["腰痛", "セルフケア", "姿勢"],
+        "hero": ("デモ：院長と患者さんの会話", "施術室で話す院長と患者さんのイメージ図"),
+        "days_ago": 4,
+        "body": [
+            ("balloon", {"author": "yamada-haruka", "position": "left",
+                         "text": "<p>今日はどんなことでお困りですか？</p>"}),
+            ("balloon", {"speaker_name": "Aさん（40代・会社員）", "icon": "デモ：患者さんのアイコン", "position": "right",
+                         "text": "<p>朝起きたときに腰が重くて、靴下をはくのがつらいんです。昼ごろには楽になるんですが……。</p>"}),
+            ("balloon", {"author": "yamada-haruka", "position": "left",
+                         "text": "<p>寝ているあいだは身体があまり動かないので、朝は筋肉や関節がこわばりやすいんです。"
+                         "<b>動き始めに少しずつ身体を温める</b>ことから始めてみましょう。</p>"}),
+            ("balloon", {"speaker_name": "Aさん（40代・会社員）", "icon": "デモ：患者さんのアイコン", "position": "right",
+                         "text": "<p>起きてすぐにストレッチしたほうがいいですか？</p>"}),
+            ("balloon", {"author": "yamada-haruka", "position": "left",
+                         "text": "<p>いきなり大きく伸ばすより、布団の中で膝を左右にゆらすくらいがちょうどいいですよ。</p>"}),
+            ("figure", {"image": "デモ：布団の中で膝をゆらす体操", "alt": "あおむけで両膝を立て、左右にゆっくり倒している図",
+                        "caption": "あおむけで両膝を立て、左右にゆっくり10回倒します"}),
+            ("note", {"kind": "check", "title": "朝のこわばりチェック",
+                      "text": "<ul><li>起きてから30分ほどで楽になる</li><li>動き始めがいちばんつらい</li>"
+                      "<li>夜、寝ているときの痛みはない</li></ul>"}),
+            ("heading", {"level": "h2", "text": "温める？冷やす？迷ったときの目安", "anchor": "warm-or-cool"}),
+            ("table", {"table_caption": "温めるときと冷やすときの目安", "first_row_is_table_header": True,
+                       "first_col_is_header": True, "mergeCells": [], "cell": [],
+                       "data": [["", "温める", "冷やす"],
+                                ["向いているとき", "朝のこわばり、長く続く重だるさ", "ぶつけた直後、熱っぽく腫れているとき"],
+                                ["方法", "入浴、蒸しタオル", "保冷剤をタオルで包んで10分ほど"],
+                                ["気をつけること", "低温やけどに注意", "冷やしすぎない"]]}),
+            ("heading", {"level": "h2", "text": "初めて来院したときの流れ", "anchor": "flow"}),
+            ("timeline", {"title": "初回の60分", "items": [
+                {"label": "10分", "title": "問診", "text": "<p>いつから、どんなときに重くなるかをうかがいます。</p>"},
+                {"label": "15分", "title": "姿勢と動きの確認", "text": "<p>前かがみや立ち上がりの動きを一緒に確かめます。</p>"},
+                {"label": "30分", "title": "施術", "text": "<p>腰だけでなく、股関節や背中の硬さもみていきます。</p>"},
+                {"label": "5分", "title": "ご自宅でのケアの説明", "text": "<p>朝の1分でできる体操をお伝えします。</p>"}]}),
+            ("toggle", {"title": "施術のあと、だるさが出ることはありますか？",
+                        "body": "<p>慣れない動きをしたあとのように、翌日に軽いだるさを感じる方もいます。"
+                        "多くは1〜2日でおさまりますが、強い痛みが続くときはご連絡ください。</p>"}),
+            ("faq", {"title": "Aさんからの質問", "items": [
+                {"question": "朝の腰の重さは年齢のせいですか？",
+                 "answer": "<p>年齢だけで決まるものではありません。睡眠中の姿勢や日中の座り方も関わります。</p>"},
+                {"question": "寝具は替えたほうがいいですか？",
+                 "answer": "<p>まずは寝返りが打ちやすいかどうかを確かめてみてください。替える前にご相談いただくのもおすすめです。</p>"}]}),
+            ("note", {"kind": "memo", "title": "院長のメモ",
+                      "text": "<p>座り方の見直しも、朝の腰の重さに関係します。デスクワークの方は下の記事もどうぞ。</p>"}),
+            ("blog_card", {"page": "desk-work-youtsu"}),
+            ("note", {"kind": "caution", "title": "こんなときは受診を",
+                      "text": "<p>脚のしびれや力の入りにくさ、発熱をともなう腰の痛みは、医療機関を受診してください。</p>"}),
+            ("button", {"label": "WEB予約のページへ", "url": "https://example.com/teate/booking", "style": "primary"}),
+        ],
+    },
 ]

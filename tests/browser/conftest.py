@@ -4,12 +4,13 @@ Every request the page makes is recorded; only loopback ones are let
 through, so a test can assert what *would* have left the machine.
 """
 
-import os
 from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+from tests.browser import requirements
+from tests.browser.requirements import CHROMIUM
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -26,9 +27,9 @@ LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 # before pytest-django runs its database-free tests, which come last.
 @pytest.fixture(scope="module")
 def chromium(django_db_setup):
-    if not os.path.exists(CHROMIUM):
-        message = f"{CHROMIUM} がありません（ブラウザテストには Chromium が必要です）"
-        if os.environ.get("TEATE_REQUIRE_BROWSER") == "1":
+    message = requirements.missing()  # Chromium, and the Japanese fonts it draws with
+    if message:
+        if requirements.required():
             pytest.fail(message)
         pytest.skip(message)
     from django.db import connections
