@@ -12,6 +12,7 @@ BASE_DIR = PROJECT_DIR.parent
 INSTALLED_APPS = [
     "serving",
     "demo",
+    "review",
     "editing",
     "home",
     "search",
