@@ -54,3 +54,15 @@ def assign_to_every_blog(sender, using, **kwargs):
         return
     for blog_id in BlogIndexPage.objects.using(using).values_list("pk", flat=True):
         assign_review_workflow(blog_id)
+
+
+def submit_for_review(article, user):
+    """「監修に回す」: the article's latest revision enters its workflow."""
+    return article.get_workflow().start(article, user)
+
+
+def act_on_review(article, user, action, comment=""):
+    """The reviewer (or anyone, who is then refused) acts on the task now
+    waiting: "approve" or "reject", as Wagtail's action buttons do."""
+    task_state = article.current_workflow_task_state
+    return task_state.task.specific.on_action(task_state.specific, user, action, comment=comment)
