@@ -6,16 +6,19 @@ The admin's publish and bulk publish are refused before anything happens,
 with a message, the draft kept (wagtail_hooks.py). Every other way a page
 goes live (a scheduled publish, an import, code) passes through the page's
 save, where the refusal is raised as Wagtail's own PublishPermissionError
-and written to the page's history."""
+and logged. A schedule is checked when it is set
+(and again when the clinic turns the setting on): a refused one is taken
+off, so the scheduler meets no refusal later."""
 
 import logging
 
-from django.db.models.signals import pre_save
+from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 from wagtail.actions.publish_revision import PublishPermissionError
 from wagtail.log_actions import log
-from wagtail.models import Site
+from wagtail.models import Revision, Site
 
 from blog.credit import review_digest
 from blog.models import ArticlePage
@@ -68,6 +71,38 @@ def refuse_unreviewed_publish(sender, instance, raw=False, update_fields=None, *
         return
     message = refusal(instance)
     if message:
-        log(instance=instance, action="review.publish_refused", revision=instance.live_revision, data={"message": message})
+        # Raised inside Page.save's transaction: the refusal is the exception
+        # and the log line (a history entry would be rolled back with the save).
         logger.warning("Publish refused (監修なしの公開を禁止): page %s revision %s", instance.pk, instance.live_revision_id)
         raise ReviewRequired(message)
+
+
+def cancel_unreviewed_schedule(revision):
+    """Take a scheduled revision off the schedule if it could not go live."""
+    article = revision.as_object()
+    message = refusal(article)
+    if message:
+        Revision.objects.filter(pk=revision.pk).update(approved_go_live_at=None)
+        log(instance=article, action="review.publish_refused", revision=revision, data={"message": message})
+        logger.warning("Scheduled publish refused (監修なしの公開を禁止): page %s revision %s", article.pk, revision.pk)
+    return message
+
+
+def is_article_revision(revision):
+    return revision.content_type_id == ContentType.objects.get_for_model(ArticlePage).pk
+
+
+@receiver(post_save, sender=Revision)
+def refuse_unreviewed_schedule(sender, instance, update_fields=None, **kwargs):
+    """Wagtail's publish with a future go-live date sets approved_go_live_at alone."""
+    if instance.approved_go_live_at and update_fields and "approved_go_live_at" in update_fields:
+        if is_article_revision(instance):
+            cancel_unreviewed_schedule(instance)
+
+
+@receiver(post_save, sender=ClinicSettings)
+def refuse_schedules_made_before_the_setting(sender, instance, **kwargs):
+    if instance.require_review:
+        article_type = ContentType.objects.get_for_model(ArticlePage)
+        for revision in Revision.objects.filter(approved_go_live_at__isnull=False, content_type=article_type):
+            cancel_unreviewed_schedule(revision)
