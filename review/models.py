@@ -105,10 +105,11 @@ class ReviewTask(Task):
         page = task_state.workflow_state.content_object
         if not self.may_review(page, user):
             raise PermissionDenied(_("監修者本人だけが承認・差し戻しできます。"))
-        if action_name == "approve" and reviewer_and_authors(task_state)[0]:
+        reviewer_id = reviewer_and_authors(task_state)[0]
+        if action_name == "approve" and reviewer_id:
             # Recorded before Wagtail publishes (at the end of the workflow),
             # so the strict mode's gate finds the approval of this text.
-            ReviewApproval.record(page, user)
+            ReviewApproval.record(page, reviewer_id, user)
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod
@@ -146,16 +147,19 @@ class ReviewApproval(models.Model):
         return f"{self.reviewer} → {self.article_id} ({self.approved_at:%Y-%m-%d})"
 
     @classmethod
-    def record(cls, page, user):
+    def record(cls, page, reviewer_id, user):
         """The reviewer approves the page's latest revision: what Wagtail
         publishes when the workflow ends (the page is locked to everyone
-        else meanwhile). Purges the article, whose credit may change now."""
+        else meanwhile, so it is the text submitted or the reviewer's own
+        edit). The approval is in the name of the reviewer the task was for:
+        one who names someone else in their edit credits nobody. Purges the
+        article, whose credit may change now."""
         revision = page.get_latest_revision()
         article = revision.as_object()
         approval = cls.objects.create(
             article_id=page.pk,
             revision=revision,
-            reviewer_id=article.reviewer_id,
+            reviewer_id=reviewer_id,
             approved_by=user,
             content_digest=review_digest(article),
         )

@@ -130,3 +130,20 @@ def test_an_article_without_a_reviewer_is_approved_by_the_moderators_not_publish
     assert task.get_actions(plain, writer) == []
     act_on_review(plain, other_editor, "approve")  # a moderator, as in Wagtail's default workflow
     assert ArticlePage.objects.get(pk=plain.pk).live and not ReviewApproval.objects.exists()
+
+
+def test_a_reviewer_who_names_someone_else_in_their_edit_credits_nobody(client, article, writer, doctor_user, doctor):
+    from tests.factories import AuthorFactory
+
+    submit_for_review(article, writer)
+    edit = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    edit.reviewer = AuthorFactory(name="別の医師", slug="other-doctor")
+    edit.save_revision(user=doctor_user)  # the reviewer's own edit, during the review
+
+    act_on_review(article, doctor_user, "approve")
+
+    approval = ReviewApproval.objects.get()
+    assert approval.reviewer == doctor  # in the name of the reviewer the task was for
+    live = ArticlePage.objects.get(pk=article.pk)
+    assert live.live and live.review_credit is None
+    assert "別の医師" not in reader_html(client.get(live.url))
