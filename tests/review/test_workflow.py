@@ -147,3 +147,11 @@ def test_a_reviewer_who_names_someone_else_in_their_edit_credits_nobody(client, 
     live = ArticlePage.objects.get(pk=article.pk)
     assert live.live and live.review_credit is None
     assert "別の医師" not in reader_html(client.get(live.url))
+
+
+def test_the_task_type_is_offered_in_japanese_in_the_admin(admin_client):
+    choose = reader_html(admin_client.get(reverse("wagtailadmin_workflows:select_task_type")))
+    assert "監修" in choose and "記事の監修者本人" in choose
+
+    form = reader_html(admin_client.get(reverse("wagtailadmin_workflows:add_task", args=["review", "reviewtask"])))
+    assert "監修者のいない記事を承認するグループ" in form
