@@ -45,9 +45,12 @@ def assign_to_new_blog(sender, instance, created, raw=False, **kwargs):
         assign_review_workflow(instance.pk)
 
 
-def assign_to_every_blog(sender, using, **kwargs):
+def assign_to_every_blog(sender, using, plan=None, **kwargs):
     """After a migrate that leaves the database fully migrated (not one
-    stopping half-way back, where these tables may not exist yet)."""
+    stopping half-way back, where these tables may not exist yet; not a
+    flush, which leaves no blog)."""
+    if plan is None:
+        return
     connection = connections[using]
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
