@@ -12,6 +12,8 @@ from datetime import date
 
 from django.utils import timezone
 
+from .snippets import Author
+
 # What the reviewer approves: everything readers are told, in the article and
 # in search results. Dates, tags, pictures and bylines are not their claim.
 REVIEWED_FIELDS = ("title", "lead", "seo_title", "search_description")
@@ -41,8 +43,20 @@ def without_block_ids(value):
     return value
 
 
-def review_credit(article, reviewer):
-    """The credit for `article` as it stands, or None: one query."""
+def named_reviewer(article):
+    """The reviewer the editor chose, with their photo (joined by
+    BlogIndexPage.route, else read in one query)."""
+    if article.reviewer_id is None:
+        return None
+    if type(article).reviewer.is_cached(article):
+        return article.reviewer
+    return Author.objects.select_related("photo").filter(pk=article.reviewer_id).first()
+
+
+def review_credit(article):
+    """The credit for `article` as it stands, or None: one query (two if its
+    reviewer was not joined)."""
+    reviewer = named_reviewer(article)
     if reviewer is None or article.pk is None:
         return None
     approved_at = (

@@ -308,19 +308,9 @@ class ArticlePage(PublicationWindowMixin, Page):
         return None
 
     @cached_property
-    def named_reviewer(self):
-        """The 監修 reviewer the editor chose (with their photo, joined by
-        BlogIndexPage.route), credited only once they approve (review_credit)."""
-        if self.reviewer_id is None:
-            return None
-        if ArticlePage.reviewer.is_cached(self):
-            return self.reviewer
-        return Author.objects.select_related("photo").filter(pk=self.reviewer_id).first()
-
-    @cached_property
     def review_credit(self):
         """The 監修 credit readers see, or None (blog/credit.py)."""
-        return credit.review_credit(self, self.named_reviewer)
+        return credit.review_credit(self)
 
     @property
     def reviewed_by(self):
