@@ -82,7 +82,7 @@ def test_reviewer_is_shown_in_the_header_and_in_its_own_box_once_they_approved(c
 
     html = reader_html(client.get(article.url))
 
-    assert '監修: <a href="/blog/author/sato/">佐藤 誠</a>（整形外科専門医） <time' in html
+    assert '監修: <a href="/blog/author/sato/">佐藤 誠</a>（整形外科専門医）<time' in html
     box = html.split('id="reviewer-box-', 1)[1].split("</section>", 1)[0]
     assert ">この記事の監修者</h2>" in box and "膝関節の専門医です。" in box
     assert html.index("この記事を書いた人") < html.index("この記事の監修者")

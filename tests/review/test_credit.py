@@ -38,7 +38,7 @@ def test_an_approved_article_shows_the_credit_with_the_approval_date(client, art
 
     html = reader_html(client.get(article.url))
 
-    assert credit_line(html) == f'監修: <a href="/blog/author/takahashi/">高橋 誠</a>（整形外科医） {today()}'
+    assert credit_line(html) == f'監修: <a href="/blog/author/takahashi/">高橋 誠</a>（整形外科医）{today()}'
     assert "この記事の監修者" in html
     node = web_page(html)
     assert node["reviewedBy"]["@type"] == "Person" and node["reviewedBy"]["name"] == "高橋 誠"
