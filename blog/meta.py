@@ -156,8 +156,10 @@ def article_web_page_node(request, article, url):
         "isPartOf": {"@id": website_id(request)},
         "breadcrumb": {"@id": breadcrumb_id(request, article.breadcrumbs())},
     }
-    if article.reviewed_by is not None:
-        node["reviewedBy"] = author_node(request, article.reviewed_by, article.blog_index)
+    credit = article.review_credit  # only while the reviewer approved the live text
+    if credit is not None:
+        node["reviewedBy"] = author_node(request, credit.reviewer, article.blog_index)
+        node["lastReviewed"] = local_iso(credit.reviewed_on)
     questions = faq_pairs(article.body)
     if questions:  # an article with よくある質問 blocks is a FAQPage (theme-blocks)
         node.update(faq_page(questions))

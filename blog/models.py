@@ -21,7 +21,7 @@ from wagtail.search import index
 from security.pages import PublicationWindowMixin
 from seo.meta import absolute_url
 
-from . import indexes, meta, reading_time, related, toc
+from . import credit, indexes, meta, reading_time, related, toc
 from .blocks import ArticleBodyBlock, fill_blank_video_titles
 from .feeds import ArticleFeed
 from .forms import ArticlePageForm
@@ -200,7 +200,7 @@ class ArticlePage(PublicationWindowMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="reviewed_articles",
-        help_text=_("医師など、内容を確認した専門家。記事の冒頭と末尾に「監修」として表示します。"),
+        help_text=_("医師など、内容を確認する専門家。この人が承認した本文にだけ「監修」と表示します。"),
     )
     content_updated_on = models.DateField(
         _("内容を更新した日"),
@@ -307,15 +307,14 @@ class ArticlePage(PublicationWindowMixin, Page):
         return None
 
     @cached_property
+    def review_credit(self):
+        """The 監修 credit readers see, or None (blog/credit.py)."""
+        return credit.review_credit(self)
+
+    @property
     def reviewed_by(self):
-        """The medical reviewer (監修), or None: shown with the byline, in the
-        reviewer box and as schema.org reviewedBy. Read with their photo in
-        one query."""
-        if self.reviewer_id is None:
-            return None
-        if ArticlePage.reviewer.is_cached(self):  # joined by BlogIndexPage.route
-            return self.reviewer
-        return Author.objects.select_related("photo").filter(pk=self.reviewer_id).first()
+        """The reviewer shown with the byline, in the box and as reviewedBy."""
+        return self.review_credit.reviewer if self.review_credit else None
 
     @cached_property
     def first_body_image(self):

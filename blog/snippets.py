@@ -1,5 +1,6 @@
 """Snippets an article points at: who wrote it and what it is about."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -41,6 +42,17 @@ class Author(index.Indexed, models.Model):
     facebook_url = models.URLField(_("Facebook"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
     line_url = models.URLField(_("LINE"), blank=True)
+    # The 監修 step (review/) lets only this login approve what the author
+    # reviews: a credit is given by the reviewer in person, never in their name.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ログインユーザー"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author",
+        help_text=_("監修者として記事を承認する本人のログインです。監修はこのユーザーだけが承認・差し戻しできます。"),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -62,6 +74,7 @@ class Author(index.Indexed, models.Model):
             ],
             heading=_("SNS・リンク"),
         ),
+        MultiFieldPanel([FieldPanel("user")], heading=_("監修")),
     ]
 
     search_fields = [

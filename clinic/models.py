@@ -71,6 +71,14 @@ class ClinicSettings(BaseSiteSetting):
             "Googleへの送信を記載します。ログイン中の編集者とプレビューは計測しません。空欄なら何も送信しません。"
         ),
     )
+    require_review = models.BooleanField(
+        _("監修なしの公開を禁止"),
+        default=False,
+        help_text=_(
+            "オンにすると、監修者がいる記事は、監修者が承認した本文でなければ公開できません（予約公開・一括公開も止めます）。"
+            "オフのときは公開できますが、承認されていない本文には「監修」を表示しません。"
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -91,6 +99,7 @@ class ClinicSettings(BaseSiteSetting):
         ),
         FieldPanel("disclaimer"),
         MultiFieldPanel([FieldPanel("ga4_measurement_id")], heading=_("アクセス解析")),
+        MultiFieldPanel([FieldPanel("require_review")], heading=_("監修")),
     ]
 
     class Meta:

@@ -67,6 +67,10 @@ AUTHORS = [
     },
 ]
 
+# The 医師 who reviews (監修) the knee articles: load_demo gives them a login
+# and approves their articles through the 監修 workflow.
+REVIEWER_SLUG = "takahashi-makoto"
+
 CATEGORIES = [
     {"slug": "knee", "name": "膝の痛み", "sort_order": 10,
      "description": "歩くとき、階段、正座。膝の痛みの原因と、自分でできるケアをまとめました。"},

@@ -3,6 +3,7 @@ import uuid
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -15,6 +16,8 @@ from blog.video import parse_youtube
 from clinic.models import ClinicSettings
 from home.models import HomePage
 from pages.models import ContentPage
+from review.models import ReviewTask
+from review.workflow import act_on_review, assign_review_workflow, submit_for_review
 from search.index import index_articles
 
 from . import content, pages
@@ -22,6 +25,9 @@ from .images import demo_image, draw_avatar
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "teate-demo-2026"
+# The demo's 監修 doctor logs in with their own account to approve reviews.
+REVIEWER_USERNAME = "takahashi"
+REVIEWER_PASSWORD = "teate-kanshu-2026"
 
 
 # Demo articles keep this key when an owner renames them (title or slug),
@@ -49,12 +55,17 @@ def load():
     index_articles(ArticlePage.objects.child_of(blog))
     admin = ensure_admin()
     name_wagtail_defaults_in_japanese()
+    assign_review_workflow(blog.pk)
+    reviewer = ensure_reviewer_login(authors[content.REVIEWER_SLUG])
+    approved = approve_demo_reviews(blog)
     return {
         "home": home,
         "blog": blog,
         "created": sum(created),
         "articles": len(content.ARTICLES),
         "admin_created": admin is not None,
+        "reviewer_created": reviewer is not None,
+        "approved": approved,
     }
 
 
@@ -261,3 +272,46 @@ def ensure_admin():
     if User.objects.filter(Q(is_superuser=True) | Q(username=ADMIN_USERNAME)).exists():
         return None
     return User.objects.create_superuser(ADMIN_USERNAME, "admin@example.com", ADMIN_PASSWORD)
+
+
+def ensure_reviewer_login(doctor):
+    """The 監修 doctor's own login, made once: only while their Author has
+    no login and no account of that name exists (someone's account is never
+    linked, nor its password set). Returns the user it created, or None."""
+    User = get_user_model()
+    if doctor.user_id is not None or User.objects.filter(username=REVIEWER_USERNAME).exists():
+        return None
+    user = User.objects.create_user(
+        REVIEWER_USERNAME, "takahashi@example.com", REVIEWER_PASSWORD, last_name="高橋", first_name="誠"
+    )
+    user.user_permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    Author.objects.filter(pk=doctor.pk).update(user=user)
+    return user
+
+
+def approve_demo_reviews(blog):
+    """The demo's reviewed articles go through the 監修 workflow and their
+    doctor approves them, so the demo shows the real credit. Only a demo
+    article whose live text is its latest (an owner's draft is never
+    published), not under review already, whose reviewer has a login and
+    whose live text is not approved yet. Returns how many were approved."""
+    approved = 0
+    keys = [demo_key(data["slug"]) for data in content.ARTICLES if "reviewer" in data]
+    articles = ArticlePage.objects.child_of(blog).live().filter(translation_key__in=keys, reviewer__user__isnull=False)
+    for article in articles.select_related("reviewer__user"):
+        workflow = article.get_workflow()
+        first_task = workflow.tasks.first() if workflow else None
+        if (
+            article.has_unpublished_changes
+            or article.workflow_in_progress
+            or article.review_credit is not None
+            or not isinstance(first_task and first_task.specific, ReviewTask)
+        ):
+            continue
+        # Dates ensure_article spread over the past live in the row, not the revision.
+        dates = {name: getattr(article, name) for name in ("first_published_at", "last_published_at", "content_updated_on")}
+        submit_for_review(article, None)
+        act_on_review(article, article.reviewer.user, "approve", comment="内容を確認しました。")
+        ArticlePage.objects.filter(pk=article.pk).update(**dates)  # the approval published it again
+        approved += 1
+    return approved

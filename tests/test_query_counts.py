@@ -8,7 +8,16 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.factories import AuthorFactory, CategoryFactory, ImageFactory, block, make_article, make_articles, sample_body
+from tests.factories import (
+    AuthorFactory,
+    CategoryFactory,
+    ImageFactory,
+    approve_review,
+    block,
+    make_article,
+    make_articles,
+    sample_body,
+)
 from tests.html import reader_html
 from tests.query_budget import MAX_QUERIES
 
@@ -37,6 +46,7 @@ def page_urls(request, blog):
         body=sample_body(images[1]) + [block("heading", {"level": "h2", "text": "まとめ", "anchor": ""})],
         published_at=timezone.now() - timedelta(days=request.param // 2, hours=1),
     )
+    article = approve_review(article)  # its reviewer approved it through the 監修 workflow: credited
     return {
         "home": "/",
         "blog index": "/blog/",

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('blog', '0007_body_reader_text_and_japanese_labels'),
+        ('blog', '0008_author_user'),
     ]
 
     operations = [

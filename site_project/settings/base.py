@@ -12,6 +12,7 @@ BASE_DIR = PROJECT_DIR.parent
 INSTALLED_APPS = [
     "serving",
     "demo",
+    "review",
     "editing",
     "home",
     "search",
@@ -191,6 +192,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "手当て Teate"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# A workflow ending with a 監修 approval publishes on the reviewer's approval
+# (review/finish.py); any other ends as Wagtail's own does.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "review.finish.publish_workflow_state"
 # No avatar requests to gravatar.com: the admin would send a hash of each
 # editor's e-mail address to a third party. Editors can upload a photo.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -7,11 +7,12 @@ from html import unescape
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.utils import timezone
 from django.utils.timezone import localtime
 from wagtail.images.tests.utils import get_test_image_file
 
 from blog.models import ArticlePage
-from tests.factories import AuthorFactory, CategoryFactory, ImageFactory, block, make_article, sample_body
+from tests.factories import AuthorFactory, CategoryFactory, ImageFactory, approve_review, block, make_article, sample_body
 from tests.query_budget import MAX_QUERIES
 from tests.html import reader_html
 
@@ -250,9 +251,9 @@ def test_article_json_ld_has_one_video_object_per_video_block(client, blog, clin
     assert all(video["uploadDate"] and video["thumbnailUrl"] and video["embedUrl"] for video in posting["video"])
 
 
-def test_article_json_ld_names_the_medical_reviewer(client, blog, clinic):
+def test_article_json_ld_names_the_medical_reviewer_once_they_approved(client, blog, clinic):
     reviewer = AuthorFactory(name="佐藤 医師", slug="sato", job_title="整形外科医", clinic="")
-    article = make_article(blog, reviewer=reviewer)
+    article = approve_review(make_article(blog, reviewer=reviewer))
 
     web_page = node(graph(head_of(client.get(article.url))), "WebPage")
 
@@ -260,6 +261,7 @@ def test_article_json_ld_names_the_medical_reviewer(client, blog, clinic):
     assert web_page["reviewedBy"]["name"] == "佐藤 医師"
     assert web_page["reviewedBy"]["jobTitle"] == "整形外科医"
     assert web_page["reviewedBy"]["url"] == "http://localhost/blog/author/sato/"
+    assert web_page["lastReviewed"] == timezone.localdate().isoformat()
 
 
 def test_author_from_another_clinic_works_for_that_clinic(client, blog, clinic):

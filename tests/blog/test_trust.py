@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from blog.models import ArticlePage
 from clinic.models import ClinicSettings
-from tests.factories import AuthorFactory, CategoryFactory, article_form_data, make_article, publish
+from tests.factories import AuthorFactory, CategoryFactory, approve_review, article_form_data, make_article, publish
 from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
@@ -74,13 +74,15 @@ def test_update_date_before_publication_is_a_japanese_form_error(admin_client, b
 # 監修
 
 
-def test_reviewer_is_shown_in_the_header_and_in_its_own_box(client, blog):
+def test_reviewer_is_shown_in_the_header_and_in_its_own_box_once_they_approved(client, blog):
     reviewer = AuthorFactory(name="佐藤 誠", slug="sato", job_title="整形外科専門医", bio="膝関節の専門医です。")
     article = make_article(blog, reviewer=reviewer)
+    assert "佐藤 誠" not in reader_html(client.get(article.url))  # named, not yet approved: no credit (tests/review/)
+    article = approve_review(article)
 
     html = reader_html(client.get(article.url))
 
-    assert '監修: <a href="/blog/author/sato/">佐藤 誠</a>（整形外科専門医）' in html
+    assert '監修: <a href="/blog/author/sato/">佐藤 誠</a>（整形外科専門医）<time' in html
     box = html.split('id="reviewer-box-', 1)[1].split("</section>", 1)[0]
     assert ">この記事の監修者</h2>" in box and "膝関節の専門医です。" in box
     assert html.index("この記事を書いた人") < html.index("この記事の監修者")
@@ -182,5 +184,6 @@ def test_preview_of_a_new_article_renders_everything_without_error(admin_client,
 
     html = reader_html(response)
     assert response.status_code == 200
-    assert "プレビュー中の記事" in html and "この記事の監修者" in html and "この記事は約1分で読めます" in html
+    assert "プレビュー中の記事" in html and "この記事は約1分で読めます" in html
+    assert "この記事の監修者" not in html  # what readers would see: not approved, no credit
     assert "公開済みの記事" in html  # related articles still work before the first save

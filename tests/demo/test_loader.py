@@ -202,3 +202,52 @@ def test_load_demo_again_keeps_the_owners_site_settings_and_content(demo):
     assert Author.objects.get(slug="yamada-haruka").bio == "院長の自己紹介を書き直しました。"
     assert Category.objects.get(slug="knee").description == "膝について、院の言葉で。"
     assert not ArticlePage.objects.filter(slug=content.ARTICLES[0]["slug"]).exists()
+
+
+# 監修: the doctor's login and the approvals go through the real workflow
+
+
+def test_the_demo_doctor_has_a_login_and_approved_the_reviewed_articles_through_the_workflow(client, demo):
+    from review.models import ReviewApproval, ReviewTask  # noqa: only these tests read the review app
+    from wagtail.models import TaskState
+
+    doctor = Author.objects.get(slug=content.REVIEWER_SLUG)
+    assert doctor.user is not None and doctor.user.username == "takahashi" and not doctor.user.is_superuser
+    assert demo["reviewer_created"] and demo["approved"] == 2
+    reviewed = ArticlePage.objects.filter(reviewer=doctor)
+    assert reviewed.count() == 2
+    for article in reviewed:
+        approval = ReviewApproval.objects.get(article=article)
+        assert approval.approved_by == doctor.user and approval.revision_id == article.live_revision_id
+        state = TaskState.objects.get(revision__object_id=str(article.pk), status=TaskState.STATUS_APPROVED)
+        assert isinstance(state.task.specific, ReviewTask) and state.finished_by == doctor.user
+        html = reader_html(client.get(article.url))
+        assert "監修: " in html and "高橋 誠" in html and '"reviewedBy"' in html and '"lastReviewed"' in html
+
+
+def test_loading_again_approves_nothing_more_and_prints_no_doctor_password(demo):
+    from review.models import ReviewApproval  # noqa: only these tests read the review app
+
+    before = ReviewApproval.objects.count()
+    out = io.StringIO()
+
+    call_command("load_demo", stdout=out)
+
+    assert ReviewApproval.objects.count() == before
+    assert "teate-kanshu-2026" not in out.getvalue()
+
+
+def test_an_owners_draft_of_a_reviewed_article_is_never_published_by_the_demo(demo):
+    from review.models import ReviewApproval  # noqa: only these tests read the review app
+
+    article = ArticlePage.objects.filter(reviewer__slug=content.REVIEWER_SLUG).first()
+    draft = article.get_latest_revision_as_object()
+    draft.lead = "院長が書きかけのリード文"
+    draft.save_revision()
+    ReviewApproval.objects.filter(article=article).delete()  # as if the text had never been approved
+
+    load()
+
+    article.refresh_from_db()
+    assert article.lead != "院長が書きかけのリード文" and article.has_unpublished_changes
+    assert not ReviewApproval.objects.filter(article=article).exists()

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from wagtail.models import Site
 
-from demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME, load
+from demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME, REVIEWER_PASSWORD, REVIEWER_USERNAME, load
 
 
 class Command(BaseCommand):
@@ -22,3 +22,7 @@ class Command(BaseCommand):
             self.stdout.write(f"管理画面: {base}/admin/  ユーザー名: {ADMIN_USERNAME}  パスワード: {ADMIN_PASSWORD}")
         else:
             self.stdout.write(f"管理画面: {base}/admin/  （既存の管理ユーザーでログインしてください）")
+        if result["reviewer_created"]:
+            self.stdout.write(f"監修する医師: ユーザー名: {REVIEWER_USERNAME}  パスワード: {REVIEWER_PASSWORD}")
+        if result["approved"]:
+            self.stdout.write(f"監修ワークフローで承認した記事: {result['approved']} 件")
