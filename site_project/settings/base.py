@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "seo",
     "clinic",
     "pages",
+    "wording",
     "wordpress",
     "typography",
     "booking",
