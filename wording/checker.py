@@ -23,6 +23,7 @@ BRIDGE_POS = {"助詞", "助動詞"}
 # Right after a claim, these make it a question, a condition or a purpose.
 UNASSERTED_NEXT = {"か", "かな", "かしら", "ば", "まで", "ため", "ように", "よう", "には", "なら", "たら", "だろうか"}
 UNASSERTED_LAST = {"たら", "だら", "なら", "れば", "ば"}
+POLITE = {"ます", "です"}
 HEDGE_BEFORE = re.compile(r"少し|やや|多少|若干|人に依る|場合に依る|個人差|ことも|事も")
 HEDGE_AFTER = re.compile(
     r"^[^。！？!?]*?(?:と感じる|程度|事が有る|事も有る|場合が有る|場合も有る|可能性|かも|期待|人も|人が居る|"
@@ -93,6 +94,18 @@ def is_claim(words, first, last):
     return not (denied(words, last) or unasserted(words, last) or hedged(words, first, last))
 
 
+def with_politeness(words, last):
+    """The claim's end, taking in a polite ending the pattern left out, so the
+    editor sees 治します rather than 治し."""
+    if words[last].pos not in {"動詞", "形容詞", "助動詞"}:
+        return last
+    while last + 1 < len(words) and words[last + 1].lemma in POLITE:
+        last += 1
+    if words[last].lemma == "ます" and last + 1 < len(words) and words[last + 1].lemma == "た":
+        last += 1
+    return last
+
+
 def findings_in(analysed, rules):
     """Findings in an analysed text, in text order, one per place: where two
     rules match overlapping words, the longer match wins (ヘルニアを治します
@@ -108,6 +121,7 @@ def findings_in(analysed, rules):
                 candidates.append((-length, order, first, last, rule))
     found, taken = [], set()
     for _length, _order, first, last, rule in sorted(candidates, key=lambda c: c[:2]):
+        last = with_politeness(words, last)
         if taken.isdisjoint(range(first, last + 1)):
             taken.update(range(first, last + 1))
             start, end = words[first].start, words[last].end

@@ -15,6 +15,7 @@ dictionary costs ~135 MiB, and a process needs it only once.
 import threading
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sudachipy import SplitMode
 
@@ -62,6 +63,11 @@ class Analysed:
         return first, last
 
 
+@lru_cache(maxsize=20_000)
+def fold_piece(piece):
+    return "".join(char for char in unicodedata.normalize("NFKC", piece).lower() if not char.isspace())
+
+
 def fold(text):
     """(folded text, origin): NFKC, lower case, no spaces; origin[i] is the
     (start, end) of the original characters folded character i came from."""
@@ -69,14 +75,28 @@ def fold(text):
     i, length = 0, len(text)
     while i < length:
         j = i + 1
-        while j < length and (unicodedata.combining(text[j]) or text[j] in JOINING):
+        while j < length and (text[j] in JOINING or unicodedata.combining(text[j])):
             j += 1
-        for char in unicodedata.normalize("NFKC", text[i:j]).lower():
-            if not char.isspace():
-                folded.append(char)
-                origin.append((i, j))
+        for char in fold_piece(text[i:j]):
+            folded.append(char)
+            origin.append((i, j))
         i = j
     return "".join(folded), origin
+
+
+
+
+
+_pos_names = {}
+
+
+def part_of_speech(morpheme):
+    """The first level of the morpheme's part of speech, read once per id."""
+    pos_id = morpheme.part_of_speech_id()
+    name = _pos_names.get(pos_id)
+    if name is None:
+        name = _pos_names[pos_id] = morpheme.part_of_speech()[0]
+    return name
 
 
 def tokenise(folded):
@@ -91,7 +111,7 @@ def tokenise(folded):
                     offset + morpheme.end(),
                     morpheme.normalized_form(),
                     morpheme.surface(),
-                    morpheme.part_of_speech()[0],
+                    part_of_speech(morpheme),
                 )
             offset += len(piece)
 
