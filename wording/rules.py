@@ -104,11 +104,21 @@ def default_rules():
     return load()
 
 
+def phrase_form(phrase):
+    """A phrase's normalised form without its ending (ます, た, 。), so
+    「変わります」 also finds 変わる, 変わった and 変わりません… as the text
+    has them; denials are then left out as for every rule."""
+    words = list(analyse(phrase).words)
+    while words and words[-1].pos in {"助動詞", "補助記号", "空白"}:
+        words.pop()
+    return "".join(word.lemma for word in words)
+
+
 def phrase_rule(rule_id, category, phrases, explanation, source="", professions=PROFESSION_CODES):
     """A clinic's own rule: phrases written as a reader would read them, each
     normalised as the text is (so a rule for 治ります also finds なおります),
     and matched literally."""
-    forms = sorted({analyse(phrase).lemmas for phrase in phrases if phrase.strip()} - {""}, key=len, reverse=True)
+    forms = sorted({phrase_form(phrase) for phrase in phrases if phrase.strip()} - {""}, key=len, reverse=True)
     if not forms:
         return None
     pattern = re.compile("|".join(re.escape(form) for form in forms), re.IGNORECASE)

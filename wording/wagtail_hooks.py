@@ -90,6 +90,9 @@ def refuse_publish_with_findings(request, page):
     open_findings, _dismissed = page_findings(page, checks)
     if not open_findings:
         return None
+    if page.live and page.live_revision_id is None:
+        # A new article: Wagtail added it live, before this hook; it is a draft.
+        type(page).objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
     messages.error(
         request,
         _(
