@@ -23,7 +23,7 @@ from search.analyser import chunks, get_analyser
 
 # Sudachi reads ひらがな verbs as themselves (なおる may be 直る or 治る);
 # in health writing they mean these.
-FOLDED_LEMMAS = {"なおる": "治る", "なおす": "治す", "効く": "利く"}
+FOLDED_LEMMAS = {"なおる": "治る", "なおす": "治す", "効く": "利く", "なくなる": "無くなる", "きえる": "消える", "よくなる": "良い成る"}
 # Half-width voiced marks and combining marks belong to the character before.
 JOINING = {"\uff9e", "\uff9f", "\u3099", "\u309a"}
 SENTENCE_ENDS = {"。", "！", "？", "!", "?", "．"}
