@@ -59,7 +59,8 @@ def stream_texts(label, stream):
             texts = child.block.get_searchable_content(child.value)
         except (AttributeError, KeyError, TypeError, ValueError):
             continue  # a block stored by older code: security.streams shows it as nothing
-        place = f"{label}（{child.block.label}）"
+        kind = str(child.block.label)
+        place = label if kind == label else f"{label}（{kind}）"
         for text in texts:
             if isinstance(text, str) and text.strip():
                 yield place, text

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -38,6 +40,20 @@ class DisabledRuleViewSet(SnippetViewSet):
     model = DisabledRule
     icon = "cross"
     list_display = ["rule_id", "reason"]
+
+
+class RecordsOnlyPolicy(ModelPermissionPolicy):
+    """Dismissals are made from a finding in the editor, never from a blank
+    form (which could name no page): no 追加 button, and its URL refuses."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(Dismissal, RecordsOnlyPolicy(Dismissal))
 
 
 class DismissalViewSet(SnippetViewSet):

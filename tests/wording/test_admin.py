@@ -1,6 +1,8 @@
 """表現チェック in the admin: the editor's panel, setting a finding aside,
 strict mode, the clinic's own and turned-off rules, and the report."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
@@ -164,3 +166,26 @@ def test_the_clinic_chooses_profession_and_strictness_in_its_settings(admin_clie
     html = admin_client.get(reverse("wagtailsettings:edit", args=["clinic", "clinicsettings", site.pk])).content.decode()
     assert "職種（表現チェック）" in html and "注意表現が残る記事の公開を止める" in html
     assert ClinicSettings.for_site(site).wording_profession == "seitai"
+
+
+def test_dismissals_are_listed_and_cannot_be_added_from_a_blank_form(admin_client, blog):
+    article = make_article(blog, body=paragraphs("必ず治る"), publish=False)
+    Dismissal.objects.create(page=article, rule_id="guaranteed-cure", match="必ず治る", reason="引用のため")
+    listing = admin_client.get(reverse("wagtailsnippets_wording_dismissal:list"))
+    assert listing.status_code == 200 and "必ず治る" in listing.content.decode()
+    assert reverse("wagtailsnippets_wording_dismissal:add") not in listing.content.decode()
+    assert admin_client.get(reverse("wagtailsnippets_wording_dismissal:add")).status_code in (302, 403)
+
+
+def test_a_clinic_adds_its_own_rule_with_professions_in_the_admin(admin_client):
+    response = admin_client.post(
+        reverse("wagtailsnippets_wording_wordingrule:add"),
+        {"name": "方針", "category": "誇大な形容", "phrases": "骨格から変わる", "explanation": "避けます。",
+         "source": "", "professions": ["judo", "ahaki"]},
+    )
+    assert response.status_code == 302
+    rule = WordingRule.objects.get()
+    assert rule.professions == "judo,ahaki" and rule.as_rule().professions == ("judo", "ahaki")
+    edit = admin_client.get(reverse("wagtailsnippets_wording_wordingrule:edit", args=[rule.pk])).content.decode()
+    boxes = {value: "checked" in tag for tag, value in re.findall(r'(<input[^>]*name="professions"[^>]*value="(\w+)"[^>]*>)', edit)}
+    assert boxes == {"seitai": False, "judo": True, "ahaki": True, "medical": False, "pt": False}

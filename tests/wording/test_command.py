@@ -94,7 +94,7 @@ def test_site_audit_lists_live_pages_field_and_match(blog):
     rows = [line.split("\t") for line in out.splitlines()]
     assert [row[:3] for row in rows] == [
         ["膝の痛みは必ず治る", "タイトル", "「必ず治る」"],
-        ["膝の痛みは必ず治る", "本文（本文）", "「痛みはなくなります」"],
+        ["膝の痛みは必ず治る", "本文", "「痛みはなくなります」"],
     ]
     assert "1ページ・2件" in err
 
