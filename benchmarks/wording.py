@@ -1,6 +1,7 @@
 """The wording checks against the labelled set, and their speed.
 
     .venv/bin/python benchmarks/wording.py [--profession seitai] [--articles 10000] [--verbose]
+    .venv/bin/python benchmarks/wording.py --site 10000   # also the real audit, on a throwaway SQLite blog
 
 Prints recall (clear claims found) and false alarms (fine sentences
 flagged) per category on tests/wording/data/labelled.tsv, the time to check
@@ -13,6 +14,7 @@ import argparse
 import os
 import statistics
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -20,6 +22,9 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_project.settings.test")
+if "--site" in sys.argv:
+    # The real audit needs a blog: a throwaway SQLite file, never your data.
+    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='teate-wording-bench-')}/bench.sqlite3"
 
 import django  # noqa: E402
 
@@ -127,11 +132,33 @@ def timing(rules, articles):
     print(f"site audit of {articles:,} articles: ~{each * articles / 60:.1f} minutes of checking (+ reading the pages)")
 
 
+def measure_site(count, profession):
+    """check_wording --site's audit, for real, on `count` bulk articles (each
+    with the tests' sample body: headings, checklist, steps, note, and a
+    patient's quote that the audit flags, as an old WordPress post might)."""
+    from django.core.management import call_command
+
+    from tests.factories import AuthorFactory, CategoryFactory, make_articles, make_site
+    from wording.audit import audit
+    from wording.site import clinic_checks
+
+    call_command("migrate", verbosity=0)
+    _home, blog = make_site()
+    make_articles(blog, count, authors=[AuthorFactory()], categories=[CategoryFactory()])
+    start = time.perf_counter()
+    results = audit(clinic_checks(profession=profession), use_cache=False)
+    elapsed = time.perf_counter() - start
+    findings = sum(len(result.findings) for result in results)
+    print(f"\nsite audit, measured: {count:,} live articles in {elapsed:.0f} s ({elapsed / count * 1000:.1f} ms each, "
+          f"pages read in batches included); {len(results):,} pages with {findings:,} findings")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--profession", default="seitai")
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--site", type=int, metavar="N", help="also run the real audit on N bulk articles")
     parser.add_argument("--set", type=Path, default=LABELLED, help="a labelled set (label, category, sentence; tab-separated)")
     options = parser.parse_args()
     rules = rules_for(options.profession)
@@ -140,6 +167,8 @@ def main():
     recall, alarms = total["found"] / total["claims"], total["alarms"] / total["fine"]
     print(f"\nrecall {recall:.2f} (target ≥ 0.90), false alarms {alarms:.2f} (target ≤ 0.10)")
     timing(rules, options.articles)
+    if options.site:
+        measure_site(options.site, options.profession)
 
 
 if __name__ == "__main__":
