@@ -6,8 +6,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from clinic.models import PROFESSIONS
-
 from .rules import CATEGORIES, PROFESSION_CODES, default_rules, phrase_rule
 
 CATEGORY_CHOICES = [(category, category) for category in CATEGORIES]
@@ -103,5 +101,3 @@ class Dismissal(models.Model):
     def __str__(self):
         return f"{self.rule_id}: {self.match}"
 
-
-PROFESSION_LABELS = dict(PROFESSIONS)

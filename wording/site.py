@@ -12,6 +12,10 @@ from .pages import check_page
 from .rules import rules_for
 
 
+# Without a clinic's settings (a fresh database, no site): see clinic.models.PROFESSIONS.
+DEFAULT_PROFESSION = "seitai"
+
+
 @dataclass(frozen=True)
 class ClinicChecks:
     profession: str
@@ -22,7 +26,7 @@ class ClinicChecks:
 def clinic_checks(site=None, profession=None):
     """The checks for `site` (its 院の設定), or for the given profession."""
     settings = ClinicSettings.for_site(site) if site is not None else None
-    chosen = profession or (settings.wording_profession if settings else "seitai")
+    chosen = profession or (settings.wording_profession if settings else DEFAULT_PROFESSION)
     disabled = DisabledRule.objects.values_list("rule_id", flat=True)
     custom = [rule.as_rule() for rule in WordingRule.objects.all()]
     return ClinicChecks(chosen, bool(settings and settings.wording_strict), rules_for(chosen, disabled, custom))

@@ -80,3 +80,9 @@ def test_each_place_is_reported_once_by_the_longest_claim():
 
 def test_empty_and_blank_text_have_no_findings():
     assert found("") == [] and found("   ") == []
+
+
+def test_a_polite_assertion_of_relief_is_a_claim_but_a_described_symptom_is_not():
+    assert found("当院の施術で腰痛が改善します。") == [("腰痛が改善します", "効果の保証")]
+    assert found("しばらく歩くと痛みがやわらぐ") == []
+    assert found("ぎっくり腰は、数日で自然に痛みが和らぎます。") == []
