@@ -189,3 +189,13 @@ def test_a_clinic_adds_its_own_rule_with_professions_in_the_admin(admin_client):
     edit = admin_client.get(reverse("wagtailsnippets_wording_wordingrule:edit", args=[rule.pk])).content.decode()
     boxes = {value: "checked" in tag for tag, value in re.findall(r'(<input[^>]*name="professions"[^>]*value="(\w+)"[^>]*>)', edit)}
     assert boxes == {"seitai": False, "judo": True, "ahaki": True, "medical": False, "pt": False}
+
+
+def test_only_someone_who_may_edit_the_page_can_dismiss_its_findings(client, django_user_model, blog):
+    article = make_article(blog, body=paragraphs("必ず治る"), publish=False)
+    user = django_user_model.objects.create_user("viewer", password="pw")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    url = reverse("wording_dismiss", args=[article.pk])
+    response = client.post(url, {"rule": "guaranteed-cure", "match": "必ず治る", "reason": "x"})
+    assert response.status_code in (302, 403) and not Dismissal.objects.exists()
