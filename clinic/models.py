@@ -11,6 +11,19 @@ from security.html import tel_url
 
 from .analytics import AnalyticsIdField, validate_ga4_measurement_id
 
+# Who writes the site: which advertising rules concern the clinic's wording
+# (wording/rules.toml). 整体 first and by default: Teate's practitioners are
+# mostly physical therapists and 整体 owners working outside a hospital, where
+# no licence's advertising law applies but the stricter expectations for
+# unlicensed practice (no treatment, no insurance) do.
+PROFESSIONS = [
+    ("seitai", _("整体（無資格の施術）")),
+    ("judo", _("柔道整復師（接骨院・整骨院）")),
+    ("ahaki", _("あん摩マッサージ指圧師・はり師・きゅう師")),
+    ("medical", _("医師（医療広告ガイドライン）")),
+    ("pt", _("理学療法士")),
+]
+
 
 @register_setting(icon="site")
 class ClinicSettings(BaseSiteSetting):
@@ -80,6 +93,22 @@ class ClinicSettings(BaseSiteSetting):
         ),
     )
 
+    wording_profession = models.CharField(
+        _("職種（表現チェック）"),
+        max_length=20,
+        choices=PROFESSIONS,
+        default="seitai",
+        help_text=_("記事の表現チェックで、どの法律・ガイドラインに照らして注意を出すかを決めます。"),
+    )
+    wording_strict = models.BooleanField(
+        _("注意表現が残る記事の公開を止める"),
+        default=False,
+        help_text=_(
+            "オンにすると、表現チェックの注意が残っている（見送りにしていない）記事は公開できません。"
+            "下書きは保存されます。"
+        ),
+    )
+
     panels = [
         MultiFieldPanel(
             [
@@ -100,6 +129,7 @@ class ClinicSettings(BaseSiteSetting):
         FieldPanel("disclaimer"),
         MultiFieldPanel([FieldPanel("ga4_measurement_id")], heading=_("アクセス解析")),
         MultiFieldPanel([FieldPanel("require_review")], heading=_("監修")),
+        MultiFieldPanel([FieldPanel("wording_profession"), FieldPanel("wording_strict")], heading=_("表現チェック")),
     ]
 
     class Meta:

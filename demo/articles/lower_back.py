@@ -84,8 +84,8 @@ ARTICLES = [
             ("note", {"kind": "point", "title": "再発を防ぐために",
                       "text": "<p>痛みが引いたあとこそ大切です。物を持ち上げるときは<b>膝を曲げて腰を落とす</b>、"
                       "お尻と腹筋を鍛える、という2つの習慣で再発をぐっと減らせます。</p>"}),
-            ("quote", {"quote": "「動ける範囲で動いて」と言われて半信半疑でしたが、寝込んでいた前回より早く仕事に戻れました。",
-                       "source": "40代・男性の患者さま"}),
+            ("quote", {"quote": "ぎっくり腰のあとは「安静に」より「動ける範囲で、いつもどおりに」。ただし、しびれや発熱があるときは別です。",
+                       "source": "佐藤 健太（柔道整復師）"}),
             ("heading", {"level": "h2", "text": "まとめ", "anchor": "summary"}),
             ("paragraph", "<p>ぎっくり腰の最初の3日間は、楽な姿勢で休み、動けるようになったら少しずつ動くこと。"
              "強くもむ、無理に伸ばす、は避けましょう。不安なときは、ひとりで我慢せずご相談ください。</p>"),
@@ -146,12 +146,12 @@ ARTICLES = [
         "body": [
             ("balloon", {"author": "yamada-haruka", "position": "left",
                          "text": "<p>今日はどんなことでお困りですか？</p>"}),
-            ("balloon", {"speaker_name": "Aさん（40代・会社員）", "icon": "デモ：患者さんのアイコン", "position": "right",
+            ("balloon", {"speaker_name": "患者さん", "icon": "デモ：患者さんのアイコン", "position": "right",
                          "text": "<p>朝起きたときに腰が重くて、靴下をはくのがつらいんです。昼ごろには楽になるんですが……。</p>"}),
             ("balloon", {"author": "yamada-haruka", "position": "left",
                          "text": "<p>寝ているあいだは身体があまり動かないので、朝は筋肉や関節がこわばりやすいんです。"
                          "<b>動き始めに少しずつ身体を温める</b>ことから始めてみましょう。</p>"}),
-            ("balloon", {"speaker_name": "Aさん（40代・会社員）", "icon": "デモ：患者さんのアイコン", "position": "right",
+            ("balloon", {"speaker_name": "患者さん", "icon": "デモ：患者さんのアイコン", "position": "right",
                          "text": "<p>起きてすぐにストレッチしたほうがいいですか？</p>"}),
             ("balloon", {"author": "yamada-haruka", "position": "left",
                          "text": "<p>いきなり大きく伸ばすより、布団の中で膝を左右にゆらすくらいがちょうどいいですよ。</p>"}),

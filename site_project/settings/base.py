@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "seo",
     "clinic",
     "pages",
+    "wording",
     "wordpress",
     "typography",
     "disclosure",

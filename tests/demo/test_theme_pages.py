@@ -51,7 +51,7 @@ def test_the_dialogue_is_between_the_practitioner_and_a_patient(client, demo):
     balloons = [child.value for child in article.body if child.block_type == "balloon"]
     html = reader_html(client.get(article.url))
 
-    assert {b.name for b in balloons} == {"山田 遥", "Aさん（40代・会社員）"}
+    assert {b.name for b in balloons} == {"山田 遥", "患者さん"}
     assert all(b.icon is not None for b in balloons)  # the author's photo, the patient's drawn icon
     assert html.count('class="block-balloon block-balloon--right"') == 2
     assert "デスクワークの腰痛を防ぐ" in html  # its blog card to another demo article
