@@ -176,5 +176,14 @@ class ClinicSettings(BaseSiteSetting):
         return tel_url(self.phone)
 
     @property
+    def contact_url(self):
+        """The contact form's address when one is chosen and live, else ""
+        (the footer's お問い合わせ, and WEB予約 when no booking URL is set)."""
+        page = self.contact_page
+        if page is None or not page.live:
+            return ""
+        return page.get_url(getattr(self, "_request", None)) or ""
+
+    @property
     def opening_hours_lines(self):
         return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]

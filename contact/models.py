@@ -65,7 +65,7 @@ class ContactFormPage(PublicationWindowMixin, AbstractEmailForm):
         ),
     ]
 
-    parent_page_types = ["home.HomePage", "pages.ContentPage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
 
     class Meta:

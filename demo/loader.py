@@ -17,6 +17,7 @@ from home.models import HomePage
 from search.index import index_articles
 
 from . import content
+from .contact_form import ensure_contact_pages
 from .images import demo_image
 
 ADMIN_USERNAME = "admin"
@@ -40,6 +41,7 @@ def load():
     home = ensure_home()
     blog = ensure_blog(home)
     ensure_clinic(home)
+    ensure_contact_pages(home, block)
     authors = {data["slug"]: ensure_author(data) for data in content.AUTHORS}
     categories = {data["slug"]: ensure_category(data) for data in content.CATEGORIES}
     created = [ensure_article(blog, data, authors, categories, index) for index, data in enumerate(content.ARTICLES)]
