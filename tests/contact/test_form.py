@@ -105,7 +105,7 @@ def test_required_fields_are_marked_and_checked(client, contact_page):
     response = post(client, contact_page, name="", message="")
 
     html = response.content.decode()
-    assert html.count("この項目は必須です。") == 2
+    assert html.count("この項目は必須です") == 2
     assert ContactSubmission.objects.count() == 0
 
 
