@@ -11,7 +11,7 @@ from django.core.cache import cache
 from clinic.models import ClinicSettings
 from security.attempts import attempts_key
 from tests.factories import make_contact_form
-from tests.serving.conftest import free_port
+from tests.serving.conftest import free_port, start_varnish  # noqa: F401  (the real proxy, for test_proxy.py)
 
 
 class Inbox:
