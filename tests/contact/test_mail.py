@@ -100,6 +100,8 @@ def test_mail_server_down_then_back_sends_the_mail_later_and_loses_nothing(
     assert len(smtp.inbox.messages) == 1
 
 
+# The scheduler closes its connections between rounds, as in production: a real transaction.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_scheduler_sends_what_the_worker_could_not(client, smtp, contact_page, django_capture_on_commit_callbacks):
     smtp.stop()
     submit(client, contact_page, django_capture_on_commit_callbacks)

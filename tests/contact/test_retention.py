@@ -40,6 +40,8 @@ def test_the_clinic_chooses_the_period(contact_page, contact_clinic):
     assert list(ContactSubmission.objects.values_list("pk", flat=True)) == [newer.pk]
 
 
+# The scheduler closes its connections between rounds, as in production: a real transaction.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_scheduler_deletes_expired_submissions(contact_page):
     submission(contact_page, 120)
     newer = submission(contact_page, 10)
