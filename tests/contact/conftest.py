@@ -8,7 +8,6 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.core.cache import cache
 
-from clinic.models import ClinicSettings
 from security.attempts import attempts_key
 from tests.factories import make_contact_form
 from tests.serving.conftest import free_port, start_varnish  # noqa: F401  (the real proxy, for test_proxy.py)
@@ -73,5 +72,6 @@ def contact_clinic(clinic):
 @pytest.fixture
 def contact_page(home, contact_clinic):
     page = make_contact_form(home)
-    ClinicSettings.objects.filter(pk=contact_clinic.pk).update(contact_page=page)
+    contact_clinic.contact_page = page
+    contact_clinic.save()
     return page
