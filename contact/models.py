@@ -22,7 +22,7 @@ from security.pages import PublicationWindowMixin
 
 from . import caching, spam
 from .fields import FIELD_TYPES, ContactFormBuilder
-from .records import ContactSubmission, MailNotification  # noqa: F401  (their models load with the app's)
+from .records import VIEW_PERMISSION, ContactSubmission, MailNotification  # noqa: F401  (their models load with the app's)
 from .tasks import notify
 
 DEFAULT_THANK_YOU = (
@@ -30,6 +30,14 @@ DEFAULT_THANK_YOU = (
     "<p>内容を確認し、2営業日以内にお電話またはメールでご連絡します。"
     "お急ぎの場合や、痛みが強い・しびれがあるなどの場合は、お電話でご相談ください。</p>"
 )
+
+
+class PermittedSubmissionsPanel(FormSubmissionsPanel):
+    """The editor's count of submissions and link to them, only for staff who may read them."""
+
+    class BoundPanel(FormSubmissionsPanel.BoundPanel):
+        def is_shown(self):
+            return super().is_shown() and self.request.user.has_perm(VIEW_PERMISSION)
 
 
 class ContactFormField(AbstractFormField):
@@ -55,7 +63,7 @@ class ContactFormPage(PublicationWindowMixin, AbstractEmailForm):
     form_builder = ContactFormBuilder
 
     content_panels = AbstractEmailForm.content_panels + [
-        FormSubmissionsPanel(),
+        PermittedSubmissionsPanel(),
         FieldPanel("intro"),
         InlinePanel("form_fields", label=_("入力欄")),
         FieldPanel("thank_you_text"),

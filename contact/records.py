@@ -6,6 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.models import AbstractFormSubmission
 
+# Who may read submissions, besides being allowed to edit the form page (wagtail_hooks.py).
+VIEW_PERMISSION = "contact.view_contactsubmission"
+
 
 class ContactSubmission(AbstractFormSubmission):
     """One reader's message: personal and health information (要配慮個人情報)."""

@@ -15,9 +15,7 @@ from wagtail import hooks
 
 from .models import ContactFormPage
 from .outbox import unsent
-from .records import ContactSubmission
-
-VIEW_PERMISSION = "contact.view_contactsubmission"
+from .records import VIEW_PERMISSION, ContactSubmission
 
 
 def may_read_submissions(user):

@@ -100,3 +100,13 @@ def test_nothing_a_reader_wrote_reaches_search(client, admin_client, contact_pag
     assert not SearchEntry.objects.filter(page_id=contact_page.pk).exists()
     admin_search = admin_client.get("/admin/pages/search/", {"q": "右膝の内側"}).content.decode()
     assert MESSAGE not in admin_search
+
+
+def test_the_page_editor_shows_the_submission_count_only_to_staff_with_the_permission(
+    admin_client, django_user_model, contact_page, submission
+):
+    edit_url = f"/admin/pages/{contact_page.pk}/edit/"
+
+    assert list_url(contact_page) in admin_client.get(edit_url).content.decode()
+    editor = staff(django_user_model).get(edit_url)
+    assert editor.status_code == 200 and list_url(contact_page) not in editor.content.decode()
