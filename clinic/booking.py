@@ -25,6 +25,7 @@ def booking_links(clinic):
     candidates = [
         ("phone", _("電話"), clinic.phone_url),
         ("line", _("LINE"), safe_url(clinic.line_url)),
-        ("booking", _("WEB予約"), safe_url(clinic.booking_url)),
+        # The booking page, else the clinic's contact form (院の設定).
+        ("booking", _("WEB予約"), safe_url(clinic.booking_url) or clinic.contact_url),
     ]
     return [BookingLink(kind, label, href) for kind, label, href in candidates if href]

@@ -2,9 +2,11 @@
 texts shown after every article. One row per Wagtail site, edited under
 設定 › 院の設定 without a deploy."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.forms.models import validate_to_address
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from security.html import tel_url
@@ -109,6 +111,65 @@ class ClinicSettings(BaseSiteSetting):
         ),
     )
 
+    # --- contact (お問い合わせフォーム, contact/ and docs/contact.md) ---
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("お問い合わせフォームのページ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("フッターに表示します。「予約ページのURL」が空欄なら、スマートフォンの「WEB予約」もこのページを開きます。"),
+    )
+    privacy_policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("プライバシーポリシーのページ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("お問い合わせフォームの同意欄からリンクします。"),
+    )
+    contact_purpose = models.TextField(
+        _("お問い合わせ内容の利用目的"),
+        default="お問い合わせ・ご予約へのご返信と、施術のご相談への対応のため",
+        help_text=_("同意欄に表示します。健康状態は要配慮個人情報のため、利用目的を明示して同意を得ます。"),
+    )
+    contact_notification_email = models.CharField(
+        _("お問い合わせの通知先メールアドレス"),
+        max_length=255,
+        blank=True,
+        validators=[validate_to_address],
+        help_text=_("お問い合わせが届いたことを知らせます。複数の場合はカンマで区切ります。空欄なら通知しません。"),
+    )
+    contact_mail_includes_details = models.BooleanField(
+        _("通知メールにお問い合わせの内容を含める"),
+        default=False,
+        help_text=_(
+            "オフにすると、通知メールには「お問い合わせが届いた」ことと管理画面へのリンクだけを書きます。"
+            "メールは途中の経路で読まれることがあるため、健康状態などの内容はオフのまま管理画面でご確認ください。"
+        ),
+    )
+    contact_auto_reply = models.BooleanField(
+        _("受付確認メールを送る"),
+        default=False,
+        help_text=_("ご記入のメールアドレスに、受け付けたことだけを知らせるメールを送ります（ご記入の内容は書きません）。"),
+    )
+    contact_retention_days = models.PositiveIntegerField(
+        _("お問い合わせの保存期間（日）"),
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(3650)],
+        help_text=_("この日数を過ぎたお問い合わせは自動で削除します。"),
+    )
+    contact_refuse_links = models.BooleanField(
+        _("URLを含むお問い合わせを受け付けない"),
+        default=False,
+        help_text=_("迷惑な書き込みの多くはURLを含みます。オンにすると、URLを含む内容は送信できません。"),
+    )
+
+    # The pages every footer links to come with the settings row (serving/sites.py keeps it).
+    select_related = ["contact_page", "privacy_policy_page"]
+
     panels = [
         MultiFieldPanel(
             [
@@ -130,6 +191,19 @@ class ClinicSettings(BaseSiteSetting):
         MultiFieldPanel([FieldPanel("ga4_measurement_id")], heading=_("アクセス解析")),
         MultiFieldPanel([FieldPanel("require_review")], heading=_("監修")),
         MultiFieldPanel([FieldPanel("wording_profession"), FieldPanel("wording_strict")], heading=_("表現チェック")),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("contact_page", "contact.ContactFormPage"),
+                FieldPanel("privacy_policy_page"),
+                FieldPanel("contact_purpose"),
+                FieldPanel("contact_notification_email"),
+                FieldPanel("contact_mail_includes_details"),
+                FieldPanel("contact_auto_reply"),
+                FieldPanel("contact_retention_days"),
+                FieldPanel("contact_refuse_links"),
+            ],
+            heading=_("お問い合わせフォーム"),
+        ),
     ]
 
     class Meta:
@@ -140,6 +214,15 @@ class ClinicSettings(BaseSiteSetting):
         """The phone number as a tel: link a phone can dial: its digits (and a
         leading +) only, or "" when it has none (security.html.tel_url)."""
         return tel_url(self.phone)
+
+    @property
+    def contact_url(self):
+        """The contact form's address when one is chosen and live, else ""
+        (the footer's お問い合わせ, and WEB予約 when no booking URL is set)."""
+        page = self.contact_page
+        if page is None or not page.live:
+            return ""
+        return page.get_url(getattr(self, "_request", None)) or ""
 
     @property
     def opening_hours_lines(self):

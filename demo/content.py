@@ -19,7 +19,6 @@ CLINIC = {
     "address": "神奈川県藤沢市藤沢999-9 てあてビル2階",
     "phone": "0466-00-0000",
     "opening_hours": "月〜金 9:00〜20:00\n土 9:00〜17:00\n日・祝 休み",
-    "booking_url": "https://example.com/teate/booking",
     "line_url": "https://example.com/teate/line",
     "cta_heading": "つらい痛み、ひとりで悩まずにご相談ください",
     "cta_text": "初回はお身体の状態をていねいにお聞きし、痛みの原因とご自宅でできるケアをご説明します。",

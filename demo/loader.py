@@ -21,6 +21,7 @@ from review.workflow import act_on_review, assign_review_workflow, submit_for_re
 from search.index import index_articles
 
 from . import content, pages
+from .contact_form import ensure_contact_pages
 from .images import demo_image, draw_avatar
 
 ADMIN_USERNAME = "admin"
@@ -47,6 +48,7 @@ def load():
     home = ensure_home()
     blog = ensure_blog(home)
     ensure_clinic(home)
+    ensure_contact_pages(home, block)
     authors = {data["slug"]: ensure_author(data) for data in content.AUTHORS}
     categories = {data["slug"]: ensure_category(data) for data in content.CATEGORIES}
     created = [ensure_article(blog, data, authors, categories, index) for index, data in enumerate(content.ARTICLES)]

@@ -19,7 +19,7 @@ class HomePage(PublicationWindowMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["blog.BlogIndexPage", "pages.ContentPage"]
+    subpage_types = ["blog.BlogIndexPage", "pages.ContentPage", "contact.ContactFormPage"]
     max_count = 1
 
     class Meta:

@@ -186,6 +186,22 @@ class ContentPage(PageType):
         return {tags.SITE}
 
 
+@declare("contact.ContactFormPage")
+class ContactFormPage(PageType):
+    """The お問い合わせ form (contact/): each response holds its reader's
+    CSRF token and what they typed, so none is kept by the app or the proxy
+    (contact/caching.py marks it private, no-store). Its title is in the
+    footer and the booking bar: its change purges every page."""
+
+    cacheable = False
+
+    def carries(self, page, request, route=None):
+        return None
+
+    def purges(self, page):
+        return {tags.SITE}
+
+
 # Views that are not pages, by URL name (site_project/urls.py): what each
 # response carries. They change only through what they show.
 VIEWS = {

@@ -1,5 +1,6 @@
 """Every test builds its content here, the way an editor would in the admin."""
 
+import time
 import uuid
 from datetime import timedelta
 
@@ -16,6 +17,9 @@ from blog.links import ArticleAuthor, ArticleCategory, ArticleTag
 from blog.models import ArticlePage, BlogIndexPage
 from blog.snippets import Author, Category
 from blog.video import parse_youtube
+from contact.models import ContactFormField, ContactFormPage
+from contact.spam import started_token
+from demo.contact_form import FIELDS as CONTACT_FIELDS
 from home.models import HomePage
 from review.workflow import act_on_review, submit_for_review
 
@@ -329,3 +333,38 @@ def article_form_data(
 def publish(data):
     """Form data with the editor's 公開 button pressed."""
     return {**data, "action-publish": "action-publish"}
+
+
+# --- The contact form (contact/) -----------------------------------------------------------
+
+
+def make_contact_form(home, *, slug="contact", fields=None, **page_fields):
+    """A published お問い合わせフォーム under home with the demo's default
+    fields (demo/contact_form.py), as an editor leaves them."""
+    page = ContactFormPage(title="お問い合わせ", slug=slug, **page_fields)
+    page.form_fields = [
+        ContactFormField(label=label, clean_name=name, field_type=kind, required=required, choices=choices,
+                         help_text=help_text)
+        for label, name, kind, required, choices, help_text in (fields or CONTACT_FIELDS)
+    ]
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def contact_form_data(seconds_ago=30, **overrides):
+    """What a reader on a phone types into the default form: full-width
+    digits and hyphens in the phone number, a few seconds after opening it."""
+    data = {
+        "name": "山田 花子",
+        "furigana": "やまだ はなこ",
+        "phone": "０９０ー１２３４ー５６７８",
+        "email": "hanako@example.jp",
+        "preferred_times": ["土曜の午前"],
+        "message": "右膝の内側が2週間痛みます。土曜の午前に伺えますか",
+        "consent": "on",
+        "homepage_url": "",
+        "form_started": started_token(time.time() - seconds_ago),
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}

@@ -39,4 +39,8 @@ MAX_QUERIES = {
     "sitemap articles": 4,
     # a 固定ページ (pages.ContentPage) under home, with a figure
     "content page": 10,
+    # お問い合わせフォーム (contact/), never served from the page cache: the
+    # page (2 rows), Wagtail's view restrictions (2) and the form's fields.
+    # Its privacy and contact links come with the clinic's settings.
+    "contact form": 5,
 }

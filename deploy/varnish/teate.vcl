@@ -60,8 +60,17 @@ sub vcl_recv {
     if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
         return (pass);
     }
-    # Any other cookie (analytics, csrftoken) changes nothing a reader sees.
-    unset req.http.Cookie;
+    # --- contact form (docs/contact.md, "Behind the caches") ---
+    # The reader's csrftoken alone goes on to the app, so a form opened again
+    # (a second tab, back and reload) keeps the token of the forms already
+    # open. It never changes a cached page: the hash leaves cookies out, and
+    # only responses the app tagged as the same for everyone are stored.
+    # Any other cookie (analytics) changes nothing a reader sees.
+    if (req.http.Cookie ~ "(^|;\s*)csrftoken=") {
+        set req.http.Cookie = regsub(req.http.Cookie, "^(.*;\s*)?(csrftoken=[^;]*).*$", "\2");
+    } else {
+        unset req.http.Cookie;
+    }
     # The site speaks one language; one copy per Accept-Language would split the cache.
     unset req.http.Accept-Language;
     # Shared by every reader: an error for it may be replaced by a held copy.

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "wordpress",
     "typography",
     "disclosure",
+    "contact",
     "security",
     "backups",
     "django_tasks",
@@ -303,3 +304,25 @@ WORDPRESS_IMPORT_MAX_XML_BYTES = 100 * 1024 * 1024
 WORDPRESS_IMPORT_MAX_ZIP_BYTES = 2 * 1024 * 1024 * 1024
 # What a zip may expand to, so a zip bomb is refused before it fills the disk.
 WORDPRESS_IMPORT_MAX_UNZIPPED_BYTES = 8 * 1024 * 1024 * 1024
+
+# The scheduler (serving's run_scheduler) runs these management commands
+# every round: scheduled publishing and expiry, then the contact form's
+# housekeeping (mail retries, deleting submissions past their retention).
+SCHEDULED_COMMANDS = ["publish_scheduled", "contact_housekeeping"]
+
+# Mail: the contact form's notifications (docs/contact.md), over SMTP as the
+# environment says. Dev prints mails unless EMAIL_HOST is set.
+EMAIL_HOST = os.environ.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT") or 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "").lower() in ("1", "true", "yes")
+# A mail server that hangs delays one mail, never the worker for long.
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or "webmaster@localhost"
+
+# The contact form's spam defences (contact/spam.py): seconds a person needs
+# at least to fill it in, and submissions per address per window.
+CONTACT_MIN_FILL_SECONDS = 3
+CONTACT_RATE_LIMIT = 5
+CONTACT_RATE_WINDOW = 60 * 60  # seconds

@@ -12,7 +12,9 @@ if os.environ.get("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "serving.redis_cache.RedisCache", "LOCATION": os.environ["REDIS_URL"]}}
 else:
     SERVING_PAGE_CACHE = False
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Mails are printed, unless EMAIL_HOST names a real server (docs/contact.md).
+if not os.environ.get("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Background tasks (search and reference indexes, proxy purges, mail) wait in
 # the database for the worker `make demo` runs beside the server
 # (manage.py db_worker), as in production; tests run them at once.

@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from blog.models import RESERVED_SLUGS, ArticlePage, BlogIndexPage
+from contact.models import ContactFormPage
 from home.models import HomePage
 from pages.models import ContentPage
 from tests.factories import make_article, make_site
@@ -25,9 +26,13 @@ class PageTreeRulesTest(WagtailPageTestCase):
 
     def test_blog_index_lives_only_under_home(self):
         self.assertAllowedParentPageTypes(BlogIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(HomePage, {BlogIndexPage, ContentPage})
+        self.assertAllowedSubpageTypes(HomePage, {BlogIndexPage, ContentPage, ContactFormPage})
         self.assertCanNotCreateAt(Page, BlogIndexPage)
         self.assertCanNotCreateAt(BlogIndexPage, BlogIndexPage)
+
+    def test_contact_form_lives_only_under_home_and_has_no_children(self):
+        self.assertAllowedParentPageTypes(ContactFormPage, {HomePage})
+        self.assertAllowedSubpageTypes(ContactFormPage, set())
 
     def test_article_lives_only_under_blog_index_and_has_no_children(self):
         self.assertAllowedParentPageTypes(ArticlePage, {BlogIndexPage})

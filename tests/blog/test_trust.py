@@ -164,9 +164,11 @@ def test_admin_saves_the_disclaimer(admin_client, blog):
     form = admin_client.get(url)
     assert form.status_code == 200 and "記事の注意書き" in reader_html(form)
 
-    response = admin_client.post(
-        url, {"disclaimer": "自己判断せず、受診してください。", "cta_heading": "", "cta_text": "", "wording_profession": "seitai"}
-    )
+    response = admin_client.post(url, {
+        "disclaimer": "自己判断せず、受診してください。", "cta_heading": "", "cta_text": "", "wording_profession": "seitai",
+        # the contact form's two required settings (docs/contact.md)
+        "contact_purpose": "ご相談への回答のため", "contact_retention_days": 90,
+    })
 
     assert response.status_code == 302
     assert ClinicSettings.for_site(site).disclaimer == "自己判断せず、受診してください。"

@@ -1,17 +1,20 @@
 """Run Wagtail's publish_scheduled every few seconds, so scheduled articles go
-live and expired ones go away within a minute with nobody typing a command.
-The `scheduler` service in docker-compose.yml and `make demo` run it."""
+live and expired ones go away within a minute with nobody typing a command,
+and the other commands in settings.SCHEDULED_COMMANDS each round (the
+contact form's mail retries and retention). The `scheduler` service in
+docker-compose.yml and `make demo` run it."""
 
 import signal
 import threading
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
 
 class Command(BaseCommand):
-    help = "予約公開と公開終了を数秒おきに実行します（publish_scheduled の繰り返し）。"
+    help = "予約公開と公開終了（publish_scheduled）など、SCHEDULED_COMMANDS のコマンドを数秒おきに実行します。"
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=15.0, help="seconds between two runs (default 15)")
@@ -27,12 +30,19 @@ class Command(BaseCommand):
                 signal.signal(signum, lambda *_: stop.set())
         done = 0
         while not stop.is_set():
-            close_old_connections()
-            try:
-                call_command("publish_scheduled", stdout=self.stdout, stderr=self.stderr)
-            finally:
-                close_old_connections()
+            for name in settings.SCHEDULED_COMMANDS:
+                self.run(name)
             done += 1
             if runs and done >= runs:
                 break
             stop.wait(interval)
+
+    def run(self, name):
+        """One command; its failure is reported and the others still run."""
+        close_old_connections()
+        try:
+            call_command(name, stdout=self.stdout, stderr=self.stderr)
+        except Exception as error:  # a part may fail: the next round tries again
+            self.stderr.write(f"{name}: {type(error).__name__}: {error}")
+        finally:
+            close_old_connections()
