@@ -76,9 +76,11 @@ class BodyBuilder:
     """Collects blocks in reading order. Consecutive paragraphs and lists are
     kept in one rich-text block, as an editor would write them."""
 
-    def __init__(self, links):
-        # links(soup) rewrites <a href> in place (internal links, uploads).
+    def __init__(self, links, pages=None):
+        # links(soup) rewrites <a href> in place (internal links, uploads);
+        # pages(href) is the page an old post URL became, or None.
         self.links = links
+        self.pages = pages or (lambda href: None)
         self.blocks = []
         self._rich = []
         self._anchors = set()

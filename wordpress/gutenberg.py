@@ -102,9 +102,10 @@ def with_class(soup, pattern):
 
 
 class GutenbergReader:
-    def __init__(self, walker):
+    def __init__(self, walker, speakers=None):
         self.walker = walker
         self.builder = walker.builder
+        self.speakers = speakers or {}  # plan.speaker_key(name) → Author pk
 
     def read(self, text):
         self.parts(parse(text))

@@ -79,19 +79,19 @@ def test_dry_run_writes_nothing_and_leaves_no_files(site_tree):
 
 
 def test_a_failure_midway_rolls_everything_back(site_tree, monkeypatch):
-    from wordpress import importer
+    from wordpress import plan
 
     before = snapshot()
-    original = importer.Importer._article_fields
+    original = plan.Planner.plan
     calls = []
 
-    def fail_on_third(self, *args):
+    def fail_on_third(self, *args, **kwargs):
         calls.append(1)
         if len(calls) == 3:
             raise RuntimeError("ディスクがいっぱいです")
-        return original(self, *args)
+        return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(importer.Importer, "_article_fields", fail_on_third)
+    monkeypatch.setattr(plan.Planner, "plan", fail_on_third)
     with pytest.raises(RuntimeError):
         run_import()
     assert snapshot() == before
