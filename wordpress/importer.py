@@ -31,12 +31,13 @@ from . import wxr
 from .bulk import BulkPosts
 from .indexing import deferred_indexing
 from .media import MediaLibrary
-from .plan import Planner, source_hash, speaker_key, title_of
+from .plan import Planner, source_hash, title_of
 from .records import Records
 from .redirects import Redirects
 from .report import Report
 from .scan import SKIPPED_STATUSES, host, scan
 from .terms import Terms
+from .themes import speaker_key
 from .write import LIVE_STATUSES, PublishWriter
 
 logger = logging.getLogger(__name__)

@@ -9,7 +9,6 @@ writes on the way are the attachments a post shows, imported once each
 import hashlib
 import html
 import json
-import unicodedata
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone as dt_timezone
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -118,11 +117,6 @@ def lead_for(item, blocks):
     return cut(text, LEAD_LENGTH)
 
 
-def speaker_key(name):
-    """A speaker's name as authors are matched: full-width folded, spaces gone."""
-    return "".join(unicodedata.normalize("NFKC", str(name or "")).split()).casefold()
-
-
 # Links in content ---------------------------------------------------------------------
 
 
@@ -188,7 +182,7 @@ class Planner:
         self.records = records
         self.media = media
         self.report = report
-        self.speakers = speakers  # speaker_key(author name) → Author pk
+        self.speakers = speakers  # themes.speaker_key(author name) → Author pk
 
     def plan(self, item, *, count_unknown=True):
         """The Draft of a post or page. `count_unknown=False` on a second

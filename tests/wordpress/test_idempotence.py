@@ -44,6 +44,17 @@ def test_running_the_same_export_again_changes_nothing(site_tree):
     assert "新規" not in output
 
 
+def test_running_an_export_of_theme_blocks_again_changes_nothing(site_tree):
+    # Balloons with their icons, cards relinked to later posts, tables…
+    run_import("themes.xml")
+    before = snapshot()
+    bodies = {page.pk: list(page.body.raw_data) for page in ArticlePage.objects.all()}
+    output = run_import("themes.xml")
+    assert snapshot() == before
+    assert {page.pk: list(page.body.raw_data) for page in ArticlePage.objects.all()} == bodies
+    assert "投稿: 変更なし 6" in output and "新規" not in output
+
+
 def test_a_changed_post_in_a_later_export_is_updated(site_tree, tmp_path):
     run_import()
     page = ArticlePage.objects.get(slug="classic-post")
