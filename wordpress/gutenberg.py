@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup
 
 from .html import youtube
-from .themes import HANDLERS, balloon, note, theme_name
+from .themes import HANDLERS, balloon, markup_name, note, theme_name
 
 # WordPress's own block delimiter grammar (wp-includes/class-wp-block-parser.php).
 DELIMITER = re.compile(
@@ -95,7 +95,17 @@ class GutenbergReader:
     def __init__(self, walker, speakers=None):
         self.walker = walker
         self.builder = walker.builder
-        self.speakers = speakers or {}  # plan.speaker_key(name) → Author pk
+        self.speakers = speakers or {}  # themes.speaker_key(name) → Author pk
+        walker.markup = self.markup
+
+    def markup(self, tag):
+        """A theme block saved as bare HTML (themes.MARKUP): read as the
+        block it is; False when the tag is not one."""
+        name = markup_name(tag)
+        if name is None:
+            return False
+        HANDLERS[name](self, Block(name, {}, [str(tag)]))
+        return True
 
     def read(self, text):
         self.parts(parse(text))

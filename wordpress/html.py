@@ -48,6 +48,8 @@ class HTMLWalker:
         self.unknown = unknown
         self.video_title = video_title
         self.words_only = False  # inside a block already counted as unmapped
+        # markup(tag) reads a theme block saved as bare HTML (gutenberg.py sets it).
+        self.markup = lambda tag: False
 
     # Entry points ----------------------------------------------------------
 
@@ -126,6 +128,8 @@ class HTMLWalker:
             self.table(tag)
         elif name == "details" and not self.words_only:
             self.details(tag)
+        elif name in ("div", "section", "dl") and not self.words_only and self.markup(tag):
+            return
         elif name == shortcodes.BLOG_CARD_TAG:
             self.builder.blog_card(tag.get("href", ""))
         elif name in ("table", "dl", "video", "audio"):

@@ -220,8 +220,9 @@ class Planner:
         builder = BodyBuilder(links.rewrite, pages=links.page)
         walker = HTMLWalker(builder, self.media, unknown, video_title=title)
         content = item.content or ""
+        reader = GutenbergReader(walker, speakers=self.speakers)
         if is_gutenberg(content):
-            GutenbergReader(walker, speakers=self.speakers).read(content)
+            reader.read(content)
         else:
             walker.classic(content)
         blocks = builder.finish()

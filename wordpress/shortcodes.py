@@ -44,6 +44,11 @@ def expand(text, unknown):
         if name == "blogcard":
             url = attrs.get("url", "") or inner.strip()
             return f'\n\n<{BLOG_CARD_TAG} href="{escape(url)}"></{BLOG_CARD_TAG}>\n\n' if url else ""
+        if name == "speech_balloon":
+            # SWELL's balloon shortcode: its speaker (id) is in the theme's
+            # settings, not in the export; its words become a balloon.
+            text = expand(inner, unknown)
+            return f'\n\n<div class="swell-block-balloon"><div class="c-balloon__text">{text}</div></div>\n\n'
         if name == "gallery":
             ids = [i.strip() for i in attrs.get("ids", attrs.get("include", "")).split(",") if i.strip().isdigit()]
             return "\n\n" + "".join(f'<p><img class="wp-image-{i}" alt=""></p>' for i in ids) + "\n\n"

@@ -318,6 +318,44 @@ def words(reader, block):
     reader.walker.fragment(block.html())
 
 
+# The same blocks saved without their comments: classic-editor posts
+# (Cocoon's and SWELL's editor buttons insert the HTML), custom HTML blocks.
+# A theme class on a <div> names the block it came from. Handlers that
+# hand their HTML back to the walker (containers, tabs) are not listed.
+MARKUP = (
+    ("speech-wrap", "cocoon-blocks/balloon-box"),
+    ("swell-block-balloon", "loos/balloon"),
+    ("c-balloon", "loos/balloon"),
+    ("faq-wrap", "cocoon-blocks/faq"),
+    ("swell-block-faq", "loos/faq"),
+    ("toggle-wrap", "cocoon-blocks/toggle-box"),
+    ("swell-block-accordion", "loos/accordion"),
+    ("timeline-box", "cocoon-blocks/timeline"),
+    ("swell-block-step", "loos/step"),
+    ("bb-tab", "cocoon-blocks/tab-box"),
+    ("caption-box", "cocoon-blocks/caption-box"),
+    ("tab-caption-box", "cocoon-blocks/tab-caption-box"),
+    ("label-box", "cocoon-blocks/label-box"),
+    ("iconlist-box", "cocoon-blocks/iconlist-box"),
+    ("cap_box", "loos/cap-block"),
+    ("swell-block-capbox", "loos/cap-block"),
+    ("blank-box", "cocoon-blocks/blank-box"),
+    ("sticky-box", "cocoon-blocks/sticky-box"),
+    ("swell-block-button", "loos/button"),
+    ("btn-wrap", "cocoon-blocks/button-wrap"),
+) + tuple(
+    (f"{style}-box", "cocoon-blocks/info-box")
+    for style in ("primary", "secondary", "info", "success", "warning", "danger", "light", "dark", "information",
+                  "question", "alert", "memo", "comment", "ok", "ng", "good", "bad", "profile")
+)
+
+
+def markup_name(tag):
+    """The theme block a tag's classes say it is, or None."""
+    classes = tag.get("class") or []
+    return next((name for cls, name in MARKUP if cls in classes), None)
+
+
 HANDLERS = {
     "cocoon-blocks/balloon-box": balloon,
     "cocoon-blocks/balloon-ex-box": balloon,
