@@ -9,10 +9,11 @@ markup lacks. Every handler takes the GutenbergReader and one parsed Block.
 import re
 import unicodedata
 
-from bs4 import BeautifulSoup
 from django.utils.translation import gettext as _
 
-TITLE_CLASS = re.compile(r"^(?!is-style-).*(?:^|[_-])(?:ttl|title|label(?:-text)?)$", re.IGNORECASE)
+from .markup import TITLE_CLASS, attr, classes_of, inner, soup_of, text_of, with_class
+from .theme_links import banner_link, button, cocoon_blogcard, cocoon_cta, core_buttons, swell_post_link
+
 # Blocks whose HTML a note can hold as it is (rich text); anything else
 # inside a box is written after it as its own block.
 RICH_CHILDREN = {"core/paragraph", "core/list", "core/list-item", "core/heading", "core/freeform", "core/quote"}
@@ -31,7 +32,6 @@ TAB_LABELS = {
     "bb-break": "ブレイク", "bb-amazon": "Amazon", "bb-ok": "OK", "bb-ng": "NG", "bb-good": "GOOD", "bb-bad": "BAD",
     "bb-profile": "プロフィール",
 }
-URL = re.compile(r"https?://[^\s<>\"']+")
 COCOON_SUFFIX = re.compile(r"-\d+$")
 
 
@@ -46,44 +46,9 @@ def speaker_key(name):
     return "".join(unicodedata.normalize("NFKC", str(name or "")).split()).casefold()
 
 
-def soup_of(html):
-    return BeautifulSoup(html, "html.parser")
-
-
-def with_class(soup, *names):
-    """The first element having one of `names` (exact classes) or, for a
-    compiled pattern, a class it matches."""
-    for tag in soup.find_all(class_=True):
-        for cls in tag.get("class", []):
-            if any(cls == n if isinstance(n, str) else n.search(cls) for n in names):
-                return tag
-    return None
-
-
-def text_of(tag):
-    return tag.get_text(" ", strip=True) if tag is not None else ""
-
-
-def inner(tag):
-    return tag.decode_contents() if tag is not None else ""
-
-
-def classes_of(soup):
-    return " ".join(" ".join(tag.get("class", [])) for tag in soup.find_all(class_=True)[:3])
-
-
 def kind_of(*hints):
     text = " ".join(str(h) for h in hints if h)
     return next((kind for kind, pattern in KINDS if pattern.search(text)), "point")
-
-
-def attr(block, *names):
-    """The first string attribute of the block's comment among `names`."""
-    for name in names:
-        value = block.attrs.get(name)
-        if isinstance(value, (str, int)) and str(value).strip():
-            return str(value).strip()
-    return ""
 
 
 # Boxes → note ------------------------------------------------------------------------------
@@ -238,75 +203,6 @@ def tabs(reader, block):
         label = soup_of(str(labels[n])).get_text(" ", strip=True) if n < len(labels) else ""
         reader.builder.heading(3, label or _("タブ%(n)d") % {"n": n + 1})
         reader.parts([part for part in panel.parts if not isinstance(part, str)] or panel.parts)
-
-
-# Links: cards and buttons --------------------------------------------------------------------
-
-
-def cocoon_blogcard(reader, block):
-    """One card per URL line (Cocoon saves the URLs as paragraphs)."""
-    soup = soup_of(block.html())
-    urls = [a["href"] for a in soup.find_all("a", href=True)] + URL.findall(soup.get_text("\n"))
-    for url in dict.fromkeys(u.rstrip(".,、。") for u in urls):
-        reader.builder.blog_card(url)
-
-
-def swell_post_link(reader, block):
-    data = block.attrs.get("linkData") if isinstance(block.attrs.get("linkData"), dict) else {}
-    url = str(data.get("url") or "").strip()
-    post_id = str(data.get("id") or block.attrs.get("postId") or "").strip()
-    if post_id.isdigit() and (not url or reader.builder.pages(url) is None):
-        # The card names its post by ID: that post's page, if it is in the export.
-        by_id = f"/?p={post_id}"
-        url = by_id if not url or reader.builder.pages(by_id) is not None else url
-    title = str(block.attrs.get("cardTitle") or data.get("title") or "")
-    if url:
-        reader.builder.blog_card(url, title)
-    else:
-        reader.walker.unknown(block.name)
-        reader.builder.text(title)
-
-
-def banner_link(reader, block):
-    soup = soup_of(block.html())
-    anchor = soup.find("a", href=True)
-    url = attr(block, "hrefUrl", "url") or (anchor["href"] if anchor else "")
-    title = text_of(with_class(soup, TITLE_CLASS)) or attr(block, "bannerTitle", "title")
-    description = text_of(with_class(soup, re.compile(r"(?:desc|description|text)$", re.I)))
-    reader.builder.blog_card(url, title or text_of(soup), description)
-
-
-def button(reader, block):
-    """Cocoon's button and button-wrap, SWELL's button, core/button: the
-    first link's text and address."""
-    soup = soup_of(block.html())
-    anchor = soup.find("a", href=True)
-    href = attr(block, "hrefUrl", "url") or (anchor["href"] if anchor else "")
-    label = text_of(anchor) or attr(block, "content", "text")
-    hint = " ".join([attr(block, "className"), classes_of(soup)])
-    style = "secondary" if re.search(r"outline|btn_line|btn-line|secondary", hint) else "primary"
-    if not label and anchor is not None and anchor.find("img"):
-        # A banner of an image with a link (affiliates): the image is kept.
-        reader.walker.image(anchor.find("img"))
-        return
-    reader.builder.button(label, href, style)
-
-
-def core_buttons(reader, block):
-    for child in block.children:
-        reader.block(child)
-    if not block.children:
-        button(reader, block)
-
-
-def cocoon_cta(reader, block):
-    """Cocoon's CTA is drawn by PHP from its attributes: header, message,
-    image, button."""
-    image = attr(block, "image")
-    if image:
-        reader.walker.image(soup_of(f'<img src="{image}" alt="">').img)
-    reader.builder.note("point", attr(block, "header"), attr(block, "message"))
-    reader.builder.button(attr(block, "buttonText"), attr(block, "buttonURL"))
 
 
 def container(reader, block):
