@@ -98,6 +98,14 @@ class GutenbergReader:
         self.speakers = speakers or {}  # themes.speaker_key(name) → Author pk
         walker.markup = self.markup
 
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        # The walker calls back into the reader: unlink them when done, so
+        # a post's whole tree is freed at once, not by the cycle collector.
+        self.walker.markup = lambda tag: False
+
     def markup(self, tag):
         """A theme block saved as bare HTML (themes.MARKUP): read as the
         block it is; False when the tag is not one."""

@@ -14,6 +14,7 @@
 The command line and the admin's background task both call `Importer.run`.
 """
 
+import gc
 import logging
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -118,6 +119,9 @@ class Importer:
         self.redirects.add(f"{self.scan.prefix}/feed/", link=feed)
         self.redirects.add(f"{self.scan.prefix}/?feed=rss2", link=feed)
         self.bulk.finish()
+        # Pages and their child relations refer to each other: free the last
+        # batches' before the search indexes read every page back.
+        gc.collect()
 
     def relink(self, pending):
         """4. Plan and write again the drafts whose links or parent page were

@@ -220,11 +220,11 @@ class Planner:
         builder = BodyBuilder(links.rewrite, pages=links.page)
         walker = HTMLWalker(builder, self.media, unknown, video_title=title)
         content = item.content or ""
-        reader = GutenbergReader(walker, speakers=self.speakers)
-        if is_gutenberg(content):
-            reader.read(content)
-        else:
-            walker.classic(content)
+        with GutenbergReader(walker, speakers=self.speakers) as reader:
+            if is_gutenberg(content):
+                reader.read(content)
+            else:
+                walker.classic(content)
         blocks = builder.finish()
         if not blocks and needs_body:
             # WordPress allows a post with no content; Teate's article needs a
