@@ -14,12 +14,26 @@ from django.utils.translation import gettext as _
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
 from blog.blocks import RICH_TEXT_FEATURES, heading_anchor
+from security.html import safe_url, tel_url
 
 NOTE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 HEADING_LENGTH = 120
 CAPTION_LENGTH = 200
 TITLE_LENGTH = 80
 SOURCE_LENGTH = 120
+SPEAKER_LENGTH = 80
+QUESTION_LENGTH = 255
+BUTTON_LENGTH = 80
+LABEL_LENGTH = 40
+CARD_TITLE_LENGTH = 160
+
+
+def button_url(href):
+    """http(s) with a host, or a tel: number a phone can dial; else ""."""
+    href = str(href or "").strip()
+    if href[:4].lower() == "tel:":
+        return tel_url(href[4:])
+    return safe_url(href)
 
 
 @lru_cache(maxsize=4)
@@ -76,9 +90,11 @@ class BodyBuilder:
     """Collects blocks in reading order. Consecutive paragraphs and lists are
     kept in one rich-text block, as an editor would write them."""
 
-    def __init__(self, links):
-        # links(soup) rewrites <a href> in place (internal links, uploads).
+    def __init__(self, links, pages=None):
+        # links(soup) rewrites <a href> in place (internal links, uploads);
+        # pages(href) is the page an old post URL became, or None.
         self.links = links
+        self.pages = pages or (lambda href: None)
         self.blocks = []
         self._rich = []
         self._anchors = set()
@@ -159,6 +175,100 @@ class BodyBuilder:
             return
         self._flush()
         self.blocks.append(_block("steps", {"title": cut(title, TITLE_LENGTH), "steps": steps}))
+
+    # Theme blocks (themes.py): raw values in the shapes blog.blocks agreed on.
+
+    def _box_text(self, html, features=NOTE_FEATURES):
+        return clean_rich_text(self.rewrite(flatten(html)), features)
+
+    def balloon(self, author, name, icon, position, html):
+        text = self._box_text(html)
+        if not has_text(text):
+            return
+        self._flush()
+        value = {
+            "author": author,
+            "speaker_name": "" if author else cut(name, SPEAKER_LENGTH),
+            "speaker_icon": None if author else icon,
+            "position": "right" if position == "right" else "left",
+            "text": text,
+        }
+        self.blocks.append(_block("balloon", value))
+
+    def faq(self, title, pairs):
+        """pairs: (question text, answer HTML). Questions that follow one
+        another (Cocoon saves one block per question) make one FAQ."""
+        items = []
+        for question, answer in pairs:
+            question, answer = cut(question, QUESTION_LENGTH), self._box_text(answer)
+            if question and has_text(answer):
+                items.append({"question": question, "answer": answer})
+            elif question or has_text(answer):
+                self.text(question)
+                self.rich(answer)
+        if not items:
+            return
+        self._flush()
+        last = self.blocks[-1] if self.blocks else None
+        if last is not None and last["type"] == "faq" and not title:
+            last["value"]["items"].extend(items)
+            return
+        self.blocks.append(_block("faq", {"title": cut(title, TITLE_LENGTH), "items": items}))
+
+    def blog_card(self, href, title="", description=""):
+        """A card to the page an old post became, else to the URL as typed."""
+        page = self.pages(href)
+        url = safe_url(href) if page is None else ""
+        if page is None and not url:
+            self.text(title)
+            return
+        self._flush()
+        if page is not None:
+            value = {"page": page, "url": "", "title": "", "description": ""}
+        else:
+            title = cut(title, CARD_TITLE_LENGTH) or cut(url, CARD_TITLE_LENGTH)
+            value = {"page": None, "url": url, "title": title, "description": cut(description, CAPTION_LENGTH)}
+        self.blocks.append(_block("blog_card", value))
+
+    def button(self, label, href, style="primary"):
+        """Links as the booking bar checks them: http(s), tel, or a page."""
+        label = cut(label, BUTTON_LENGTH)
+        if not label:
+            return
+        page = self.pages(href)
+        url = "" if page is not None else button_url(href)
+        if page is None and not url:
+            self.text(label)
+            return
+        self._flush()
+        self.blocks.append(_block("button", {"label": label, "page": page, "url": url, "style": style}))
+
+    def toggle(self, title, html):
+        title, body = cut(title, HEADING_LENGTH), self._box_text(html)
+        if not has_text(body):
+            self.text(title)
+            return
+        self._flush()
+        self.blocks.append(_block("toggle", {"title": title or _("詳しく"), "body": body}))
+
+    def timeline(self, title, steps):
+        """steps: (label, title, text HTML)."""
+        items = []
+        for label, step_title, html in steps:
+            text = self._box_text(html)
+            step_title = cut(step_title, HEADING_LENGTH)
+            if step_title or has_text(text):
+                items.append({"label": cut(label, LABEL_LENGTH), "title": step_title or _("ステップ"), "text": text})
+        if not items:
+            return
+        self._flush()
+        self.blocks.append(_block("timeline", {"title": cut(title, TITLE_LENGTH), "items": items}))
+
+    def table(self, value):
+        if not any(cell for row in value["data"] for cell in row):
+            return
+        self._flush()
+        self.blocks.append(_block("table", value))
 
     def text(self, text):
         """Plain text kept from something we cannot show as it was."""

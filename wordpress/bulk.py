@@ -30,14 +30,18 @@ from search import signals as reader_index
 from serving import tags as cache_tags
 from serving.purge import purge
 
+from .plan import unique_slug
+from .write import fill, new_page
+
 BATCH_SIZE = 100
 
 
 class BulkPosts:
-    def __init__(self, blog, records, redirects):
+    def __init__(self, blog, records, redirects, terms):
         self.blog = blog
         self.records = records
         self.redirects = redirects
+        self.terms = terms
         self.pending = []  # (page, ImportedObject row), at most BATCH_SIZE
         self.written = 0
         self._slugs = None  # the blog's children's slugs, read once
@@ -66,9 +70,14 @@ class BulkPosts:
 
     # Per post ---------------------------------------------------------------------
 
-    def add(self, page, wp_id, digest, published, modified):
-        """Write a new, live article under the blog. Raises ValidationError
-        (nothing written) if Wagtail would refuse to publish it."""
+    def write(self, draft):
+        """Write a draft as a new, live article under the blog; returns the
+        page. Raises ValidationError (nothing written) if Wagtail would
+        refuse to publish it."""
+        page = new_page(draft)
+        page.slug = unique_slug(draft.slug, self.slug_taken)
+        fill(page, draft, self.terms)
+        published, modified = draft.published, draft.modified
         blog = self.blog
         now = timezone.now()
         page.depth = blog.depth + 1
@@ -102,8 +111,9 @@ class BulkPosts:
             self._last_path = None
             raise
         self.child_added(page)
-        row = self.records.add_page("post", wp_id, page, digest)
+        row = self.records.add_page("post", draft.wp_id, page, draft.digest)
         self.pending.append((page, row))
+        return page
 
     def full(self):
         return len(self.pending) >= BATCH_SIZE

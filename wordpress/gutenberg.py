@@ -2,9 +2,8 @@
 
 Core blocks carry ordinary HTML, so most are handed to the HTML walker.
 What needs the block's name: embeds (the URL is an attribute), containers
-(their children are blocks), and the Japanese themes' boxes and speech
-balloons (SWELL `loos/…`, Cocoon `cocoon-blocks/…`), which become notes and
-quotes.
+(their children are blocks), and the Japanese themes' blocks (SWELL
+`loos/…`, Cocoon `cocoon-blocks/…`), which themes.py maps to Teate's.
 """
 
 import json
@@ -14,6 +13,7 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup
 
 from .html import youtube
+from .themes import HANDLERS, balloon, markup_name, note, theme_name
 
 # WordPress's own block delimiter grammar (wp-includes/class-wp-block-parser.php).
 DELIMITER = re.compile(
@@ -22,28 +22,27 @@ DELIMITER = re.compile(
     re.DOTALL,
 )
 
+# What is left of a delimiter the grammar could not read (unclosed, cut
+# JSON): never shown to a reader.
+STRAY = re.compile(r"<!--\s*/?wp:[^\n]*?(?:-->|(?=\n)|$)")
+
 # Blocks whose HTML the walker reads as it is.
 HTML_BLOCKS = {
     "core/paragraph", "core/heading", "core/list", "core/list-item", "core/image", "core/quote", "core/pullquote",
     "core/html", "core/shortcode", "core/freeform", "core/preformatted", "core/code", "core/verse", "core/gallery",
-    "core/missing",
+    "core/missing", "core/table", "core/details",
 }
 # Blocks that only arrange others: their children are read, nothing is lost.
 CONTAINER_BLOCKS = {
-    "core/group", "core/columns", "core/column", "core/cover", "core/media-text", "core/details", "core/row",
-    "core/stack", "core/buttons", "core/button", "core/block",
+    "core/group", "core/columns", "core/column", "core/cover", "core/media-text", "core/row", "core/stack",
+    "core/block",
 }
 # Blocks with nothing to read.
 SILENT_BLOCKS = {"core/separator", "core/spacer", "core/more", "core/nextpage", "core/table-of-contents"}
 
+# Other themes' and plugins' balloons and boxes, by their names.
 BALLOON = re.compile(r"balloon|speech|fukidashi", re.IGNORECASE)
 BOX = re.compile(r"(box|cap|alert|memo|point|caution)", re.IGNORECASE)
-CAUTION = re.compile(r"alert|warn|caution|danger|bad|attention|注意|警告|危険|禁止", re.IGNORECASE)
-INFO = re.compile(r"info|memo|hint|question|supplement|primary|blank|補足|メモ|参考|情報", re.IGNORECASE)
-# cap_box_ttl, caption-box-label, box-title…, but not a style variant such as is-style-onborder_ttl.
-TITLE_CLASS = re.compile(r"^(?!is-style-).*(?:^|[_-])(?:ttl|title|label)$", re.IGNORECASE)
-NAME_CLASS = re.compile(r"name", re.IGNORECASE)
-TEXT_CLASS = re.compile(r"balloon__text|speech-balloon|balloon-text|c-balloon__body|__text", re.IGNORECASE)
 
 
 @dataclass
@@ -70,7 +69,7 @@ def parse(text):
     stack = [root]
     position = 0
     for match in DELIMITER.finditer(text):
-        stack[-1].parts.append(text[position : match.start()])
+        stack[-1].parts.append(STRAY.sub("", text[position : match.start()]))
         position = match.end()
         name = (match["namespace"] or "core/") + match["name"]
         if match["closer"]:
@@ -88,23 +87,33 @@ def parse(text):
         stack[-1].parts.append(block)
         if not match["void"]:
             stack.append(block)
-    stack[-1].parts.append(text[position:])
+    stack[-1].parts.append(STRAY.sub("", text[position:]))
     return root.parts
 
 
-def with_class(soup, pattern):
-    """The first element one of whose classes matches (bs4's own class_
-    search also tries the whole class string, which matches too much)."""
-    for tag in soup.find_all(class_=True):
-        if any(pattern.search(name) for name in tag.get("class", [])):
-            return tag
-    return None
-
-
 class GutenbergReader:
-    def __init__(self, walker):
+    def __init__(self, walker, speakers=None):
         self.walker = walker
         self.builder = walker.builder
+        self.speakers = speakers or {}  # themes.speaker_key(name) → Author pk
+        walker.markup = self.markup
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        # The walker calls back into the reader: unlink them when done, so
+        # a post's whole tree is freed at once, not by the cycle collector.
+        self.walker.markup = lambda tag: False
+
+    def markup(self, tag):
+        """A theme block saved as bare HTML (themes.MARKUP): read as the
+        block it is; False when the tag is not one."""
+        name = markup_name(tag)
+        if name is None:
+            return False
+        HANDLERS[name](self, Block(name, {}, [str(tag)]))
+        return True
 
     def read(self, text):
         self.parts(parse(text))
@@ -121,6 +130,10 @@ class GutenbergReader:
         name = block.name
         if name in SILENT_BLOCKS:
             return
+        handler = HANDLERS.get(theme_name(name))
+        if handler is not None:
+            handler(self, block)
+            return
         if name in HTML_BLOCKS:
             self.walker.classic(block.html()) if name in ("core/shortcode", "core/freeform", "core/html") else self.walker.fragment(block.html())
         elif name == "core/embed" or name.startswith("core-embed/"):
@@ -128,9 +141,9 @@ class GutenbergReader:
         elif name in CONTAINER_BLOCKS:
             self.parts(block.parts)
         elif not name.startswith("core/") and BALLOON.search(name):
-            self.balloon(block)
-        elif not name.startswith("core/") and (BOX.search(name) or name == "loos/cap-block"):
-            self.box(block)
+            balloon(self, block)
+        elif not name.startswith("core/") and BOX.search(name):
+            note(self, block)
         else:
             self.walker.unknown(name)
             if block.children:
@@ -154,28 +167,3 @@ class GutenbergReader:
         self.walker.unknown(f"core/embed ({provider})")
         if url:
             self.walker.fragment(f'<p><a href="{url}">{url}</a></p>')
-
-    def box(self, block):
-        soup = BeautifulSoup(block.html(), "html.parser")
-        title_tag = with_class(soup, TITLE_CLASS)
-        title = title_tag.extract().get_text(" ", strip=True) if title_tag else ""
-        title = title or str(block.attrs.get("title") or block.attrs.get("label") or "")
-        classes = " ".join([block.name, title] + [" ".join(tag.get("class", [])) for tag in soup.find_all(class_=True)[:2]])
-        kind = "caution" if CAUTION.search(classes) else "info" if INFO.search(classes) else "point"
-        for img in soup.find_all("img"):
-            self.walker.image(img.extract())
-        self.builder.note(kind, title, str(soup))
-
-    def balloon(self, block):
-        soup = BeautifulSoup(block.html(), "html.parser")
-        name_tag = with_class(soup, NAME_CLASS)
-        speaker = name_tag.extract().get_text(" ", strip=True) if name_tag else ""
-        speaker = speaker or str(block.attrs.get("name") or "")
-        for img in soup.find_all("img"):
-            img.decompose()
-        text_tag = with_class(soup, TEXT_CLASS) or soup
-        for br in text_tag.find_all("br"):
-            br.replace_with("\n")
-        for p in text_tag.find_all("p"):
-            p.insert_after("\n")
-        self.builder.quote(text_tag.get_text(), speaker)

@@ -13,6 +13,7 @@ from django.utils.html import escape
 from blog.video import parse_youtube
 
 from . import shortcodes
+from .tables import table_value
 
 DROP = {
     "script", "style", "noscript", "template", "form", "button", "input", "select", "textarea", "object",
@@ -21,7 +22,8 @@ DROP = {
 CONTAINERS = {"div", "section", "article", "aside", "main", "header", "footer", "center", "nav", "details", "summary",
               "hgroup", "figcaption", "body", "html", "li", "dd", "span", "font"}
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "figure", "img", "iframe", "table",
-              "pre", "dl", "hr", "div", "section", "article", "aside", "video", "audio", "details", "header", "footer"}
+              "pre", "dl", "hr", "div", "section", "article", "aside", "video", "audio", "details", "header", "footer",
+              shortcodes.BLOG_CARD_TAG}
 LIST_TAGS = {"ul", "ol"}
 WP_IMAGE = re.compile(r"\bwp-image-(\d+)\b")
 URL_ONLY = re.compile(r"^https?://\S+$")
@@ -45,6 +47,9 @@ class HTMLWalker:
         self.images = images
         self.unknown = unknown
         self.video_title = video_title
+        self.words_only = False  # inside a block already counted as unmapped
+        # markup(tag) reads a theme block saved as bare HTML (gutenberg.py sets it).
+        self.markup = lambda tag: False
 
     # Entry points ----------------------------------------------------------
 
@@ -63,10 +68,12 @@ class HTMLWalker:
     def muted(self):
         """Inside a block already counted, its inner tags are not counted again."""
         unknown, self.unknown = self.unknown, lambda name: None
+        words_only, self.words_only = self.words_only, True
         try:
             yield
         finally:
             self.unknown = unknown
+            self.words_only = words_only
 
     # The walk ----------------------------------------------------------------
 
@@ -117,6 +124,14 @@ class HTMLWalker:
             self.builder.text(tag.get_text())
         elif name == "hr":
             return
+        elif name == "table" and not self.words_only:
+            self.table(tag)
+        elif name == "details" and not self.words_only:
+            self.details(tag)
+        elif name in ("div", "section", "dl") and not self.words_only and self.markup(tag):
+            return
+        elif name == shortcodes.BLOG_CARD_TAG:
+            self.builder.blog_card(tag.get("href", ""))
         elif name in ("table", "dl", "video", "audio"):
             self.unknown(f"<{name}>")
             self.plain(tag)
@@ -131,6 +146,21 @@ class HTMLWalker:
         for row in tag.find_all(["tr", "dt", "dd", "li"]) or [tag]:
             cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"])] or [row.get_text(" ", strip=True)]
             self.builder.text(" ／ ".join(c for c in cells if c))
+
+    def table(self, tag, caption=""):
+        value = table_value(tag, caption)
+        if value is None:
+            self.plain(tag)
+        else:
+            self.builder.table(value)
+
+    def details(self, tag):
+        """<details>/<summary> (core/details, or typed by hand) → a toggle."""
+        summary = tag.find("summary")
+        title = summary.extract().get_text(" ", strip=True) if summary else ""
+        for img in tag.find_all("img"):
+            self.image(img.extract())
+        self.builder.toggle(title, tag.decode_contents())
 
     def paragraph(self, tag):
         text = tag.get_text(" ", strip=True)
@@ -179,6 +209,10 @@ class HTMLWalker:
         frame = tag.find("iframe")
         if frame is not None:
             self.iframe(frame, caption)
+            return
+        table = tag.find("table")
+        if table is not None and not self.words_only:
+            self.table(table, caption)
             return
         img = tag.find("img")
         if img is not None:

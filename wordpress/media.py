@@ -25,7 +25,7 @@ SIZED = re.compile(r"-(?:\d+x\d+|scaled|rotated)(?=\.[A-Za-z0-9]+$)")
 UPLOADS = "/wp-content/uploads/"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Attachment:
     wp_id: str
     path: str  # relative to uploads, from _wp_attached_file
@@ -56,28 +56,31 @@ def safe_join(root, relative):
     return candidate
 
 
+def attachment_path(item):
+    """Where an attachment item's file is, relative to uploads."""
+    return (item.meta.get("_wp_attached_file") or upload_path(item.attachment_url or item.guid) or "").strip()
+
+
 def _extension(path):
     return os.path.splitext(path)[1].lower().lstrip(".")
 
 
 class MediaLibrary:
-    def __init__(self, records, media_dir, report):
+    """The export's attachments (scan.Scan.attachments), each imported as a
+    Wagtail image or document the first time a post needs it."""
+
+    def __init__(self, records, attachments, media_dir, report):
         self.records = records
         self.media_dir = media_dir
         self.report = report
-        self.attachments = {}  # wp_id → Attachment
+        self.attachments = attachments  # wp_id → Attachment
         self.by_path = {}  # relative path → wp_id
+        for wp_id, attachment in attachments.items():
+            if attachment.path:
+                self.by_path[attachment.path] = wp_id
+                self.by_path.setdefault(SIZED.sub("", attachment.path), wp_id)
         self.written = []  # storage names created in this run, removed on rollback
         self._cache = {}
-
-    def add(self, item):
-        """Pass one: remember where every attachment's file is."""
-        path = item.meta.get("_wp_attached_file") or upload_path(item.attachment_url or item.guid) or ""
-        attachment = Attachment(item.post_id, path.strip(), item.title, item.meta.get("_wp_attachment_image_alt", ""))
-        self.attachments[item.post_id] = attachment
-        if attachment.path:
-            self.by_path[attachment.path] = item.post_id
-            self.by_path.setdefault(SIZED.sub("", attachment.path), item.post_id)
 
     def find(self, wp_id=None, url=""):
         """The image for an attachment ID or an uploads URL, or None."""

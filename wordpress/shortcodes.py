@@ -17,6 +17,8 @@ SHORTCODE = re.compile(
     re.IGNORECASE,
 )
 ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+# Cocoon's [blogcard url="…"]: a tag of our own the walker turns into a card.
+BLOG_CARD_TAG = "wp-blogcard"
 IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 LINKED_IMG = re.compile(r"(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?", re.IGNORECASE)
 
@@ -39,6 +41,14 @@ def expand(text, unknown):
         if name in ("embed", "youtube"):
             url = inner.strip() or attrs.get("src", "") or attrs.get("url", "")
             return f'\n\n<p><a href="{escape(url)}">{escape(url)}</a></p>\n\n' if url else ""
+        if name == "blogcard":
+            url = attrs.get("url", "") or inner.strip()
+            return f'\n\n<{BLOG_CARD_TAG} href="{escape(url)}"></{BLOG_CARD_TAG}>\n\n' if url else ""
+        if name == "speech_balloon":
+            # SWELL's balloon shortcode: its speaker (id) is in the theme's
+            # settings, not in the export; its words become a balloon.
+            text = expand(inner, unknown)
+            return f'\n\n<div class="swell-block-balloon"><div class="c-balloon__text">{text}</div></div>\n\n'
         if name == "gallery":
             ids = [i.strip() for i in attrs.get("ids", attrs.get("include", "")).split(",") if i.strip().isdigit()]
             return "\n\n" + "".join(f'<p><img class="wp-image-{i}" alt=""></p>' for i in ids) + "\n\n"
@@ -60,7 +70,7 @@ def _caption(attrs, inner, unknown):
 BLOCKS = (
     "table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote"
     "|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure"
-    "|figcaption|details|menu|summary"
+    "|figcaption|details|menu|summary|" + BLOG_CARD_TAG
 )
 OPEN_BLOCK = re.compile(rf"(<(?:{BLOCKS})[\s/>])", re.IGNORECASE)
 CLOSE_BLOCK = re.compile(rf"(</(?:{BLOCKS})>)", re.IGNORECASE)

@@ -39,10 +39,10 @@ def unique_value(model, field, value, max_length, exclude_pk=None):
 
 
 class Terms:
-    def __init__(self, records, report):
+    def __init__(self, records, authors, report):
         self.records = records
+        self.authors = authors  # login → wxr.Author from the channel (scan.Scan.authors)
         self.report = report
-        self.authors = {}  # login → wxr.Author from the channel
 
     def author(self, login):
         login = (login or "").strip()

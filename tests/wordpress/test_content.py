@@ -108,3 +108,44 @@ def test_forged_wagtail_embeds_and_links_in_a_post_are_dropped():
         '<a data-linktype="page" data-id="1" href="https://example.jp/">リンク</a></p>'
     )
     assert blocks == [("paragraph", '<p>本文埋め込み<a href="https://example.jp/">リンク</a></p>')]
+
+
+def test_theme_markup_saved_without_block_comments_is_read_as_its_block():
+    # Classic-editor posts and custom HTML blocks carry the themes' HTML alone.
+    builder = BodyBuilder(lambda soup: None)
+    walker = HTMLWalker(builder, Images(), lambda name: None, video_title="")
+    GutenbergReader(walker, speakers={"院長": 7})
+    walker.classic(
+        '<div class="speech-wrap sb-id-1 sbs-stn sbp-r sbis-cb cf"><div class="speech-person">'
+        '<figure class="speech-icon"><img src="/icon.png" class="speech-icon-image"></figure>'
+        '<div class="speech-name">院 長</div></div><div class="speech-balloon"><p>こんにちは</p></div></div>\n\n'
+        '<div class="blank-box bb-tab bb-point"><p>大事なこと</p></div>\n\n'
+        '<div class="cap_box"><div class="cap_box_ttl">注意</div><div class="cap_box_content"><p>無理をしない</p></div></div>'
+    )
+    assert [(b["type"], b["value"]) for b in builder.finish()] == [
+        ("balloon", {"author": 7, "speaker_name": "", "speaker_icon": None, "position": "right", "text": "<p>こんにちは</p>"}),
+        ("note", {"kind": "point", "title": "ポイント", "text": "<p>大事なこと</p>"}),
+        ("note", {"kind": "caution", "title": "注意", "text": "<p>無理をしない</p>"}),
+    ]
+
+
+def test_a_table_inside_an_unmapped_block_keeps_only_its_words_and_a_classic_table_is_a_table():
+    blocks, _ = convert("<table><tr><th>曜日</th><th>時間</th></tr><tr><td>月</td><td>9時</td></tr></table>")
+    assert blocks[0][0] == "table" and blocks[0][1]["data"] == [["曜日", "時間"], ["月", "9時"]]
+    assert blocks[0][1]["first_row_is_table_header"]
+
+
+def test_a_delimiter_the_grammar_cannot_read_never_reaches_the_page():
+    blocks, _ = convert('<!-- wp:paragraph --><p>本文</p><!-- /wp:paragraph -->\n<!-- wp:x {"a": \n<p>続き</p>', gutenberg=True)
+    assert blocks == [("paragraph", "<p>本文</p><p>続き</p>")]
+
+
+def test_swells_balloon_shortcode_becomes_a_balloon_whose_unknown_speaker_is_counted():
+    seen = Counter()
+    builder = BodyBuilder(lambda soup: None)
+    walker = HTMLWalker(builder, Images(), lambda name: seen.update([name]), video_title="")
+    GutenbergReader(walker)
+    walker.classic('[speech_balloon id="3"]十分間に合います。[/speech_balloon]')
+    (block,) = builder.finish()
+    assert block["type"] == "balloon" and block["value"]["text"] == "<p>十分間に合います。</p>"
+    assert seen == Counter({"loos/balloon（話し手）": 1})

@@ -44,6 +44,17 @@ def test_running_the_same_export_again_changes_nothing(site_tree):
     assert "新規" not in output
 
 
+def test_running_an_export_of_theme_blocks_again_changes_nothing(site_tree):
+    # Balloons with their icons, cards relinked to later posts, tables…
+    run_import("themes.xml")
+    before = snapshot()
+    bodies = {page.pk: list(page.body.raw_data) for page in ArticlePage.objects.all()}
+    output = run_import("themes.xml")
+    assert snapshot() == before
+    assert {page.pk: list(page.body.raw_data) for page in ArticlePage.objects.all()} == bodies
+    assert "投稿: 変更なし 6" in output and "新規" not in output
+
+
 def test_a_changed_post_in_a_later_export_is_updated(site_tree, tmp_path):
     run_import()
     page = ArticlePage.objects.get(slug="classic-post")
@@ -79,19 +90,19 @@ def test_dry_run_writes_nothing_and_leaves_no_files(site_tree):
 
 
 def test_a_failure_midway_rolls_everything_back(site_tree, monkeypatch):
-    from wordpress import importer
+    from wordpress import plan
 
     before = snapshot()
-    original = importer.Importer._article_fields
+    original = plan.Planner.plan
     calls = []
 
-    def fail_on_third(self, *args):
+    def fail_on_third(self, *args, **kwargs):
         calls.append(1)
         if len(calls) == 3:
             raise RuntimeError("ディスクがいっぱいです")
-        return original(self, *args)
+        return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(importer.Importer, "_article_fields", fail_on_third)
+    monkeypatch.setattr(plan.Planner, "plan", fail_on_third)
     with pytest.raises(RuntimeError):
         run_import()
     assert snapshot() == before
