@@ -31,7 +31,7 @@ import time
 import redis.exceptions
 from django.core.cache.backends import redis as django_redis
 
-from . import tokens
+from . import tags, tokens
 
 logger = logging.getLogger(__name__)
 
@@ -137,7 +137,7 @@ class RedisCache(django_redis.RedisCache):
         leaves the outage on."""
         serving = tokens.store()
         if isinstance(serving, django_redis.RedisCache):
-            django_redis.RedisCache.set_many(serving, tokens.purge_entries([tokens.SITE]), timeout=None)
+            django_redis.RedisCache.set_many(serving, tokens.purge_entries([tags.SITE]), timeout=None)
 
     get = _guarded("get", _default)
     get_many = _guarded("get_many", lambda keys, *args, **kwargs: {})

@@ -23,8 +23,6 @@ from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.locmem import LocMemCache
 
 TOKEN_PREFIX = "serving:tag:"
-# Carried by everything kept under tags: purging it purges all.
-SITE = "site"
 # Caches each process keeps to itself: no purge reaches the other workers.
 LOCAL_BACKENDS = (LocMemCache, FileBasedCache)
 
