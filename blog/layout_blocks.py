@@ -202,8 +202,14 @@ def _cell_text(cell):
 
 
 def table_rows(value):
-    """[[TableCell]]: the table's rows with headers marked and merges applied."""
+    """[[TableCell]]: the table's rows with headers marked and merges applied.
+
+    Spans are clipped to the table, and a row or column in which no cell
+    begins (all of it merged into cells before it) is left out with the spans
+    across it shortened: HTML has no such rows or columns, and a stored span
+    (an import, a script) is not trusted to be small."""
     data = value.get("data") or []
+    height, width = len(data), max((len(row) for row in data), default=0)
     header_row = bool(value.get("first_row_is_table_header"))
     header_col = bool(value.get("first_col_is_header"))
     spans, covered = {}, set()
@@ -212,18 +218,27 @@ def table_rows(value):
             row, col, rowspan, colspan = (int(merge[k]) for k in ("row", "col", "rowspan", "colspan"))
         except (KeyError, TypeError, ValueError):
             continue
-        spans[(row, col)] = (max(rowspan, 1), max(colspan, 1))
+        if not (0 <= row < height and 0 <= col < width):
+            continue
+        rowspan, colspan = min(max(rowspan, 1), height - row), min(max(colspan, 1), width - col)
+        spans[(row, col)] = (rowspan, colspan)
         covered |= {(r, c) for r in range(row, row + rowspan) for c in range(col, col + colspan)} - {(row, col)}
+    begins = {(r, c) for r, row in enumerate(data) for c in range(len(row)) if (r, c) not in covered}
+    live_rows, live_cols = {r for r, _ in begins}, {c for _, c in begins}
     rows = []
     for r, row in enumerate(data):
+        if r not in live_rows:
+            continue
         cells = []
         for c, text in enumerate(row):
             if (r, c) in covered:
                 continue
             text = _cell_text(text)
             header = "col" if header_row and r == 0 else "row" if header_col and c == 0 else ""
-            # An empty header (the corner of a two-way table) heads nothing: a plain cell.
             rowspan, colspan = spans.get((r, c), (1, 1))
+            rowspan = len(live_rows.intersection(range(r, r + rowspan)))
+            colspan = len(live_cols.intersection(range(c, c + colspan)))
+            # An empty header (the corner of a two-way table) heads nothing: a plain cell.
             cells.append(TableCell(text, header if text else "", rowspan, colspan))
         rows.append(cells)
     return rows

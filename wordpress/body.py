@@ -98,6 +98,7 @@ class BodyBuilder:
         self.blocks = []
         self._rich = []
         self._anchors = set()
+        self._h2 = False  # an H2 has been written: an H3 may follow
 
     def rich(self, html):
         self._rich.append(html)
@@ -132,8 +133,16 @@ class BodyBuilder:
             n += 1
             unique = f"{anchor}-{n}"
         self._anchors.add(unique)
-        level = "h2" if level <= 2 else "h3"
+        # The page's title is its H1: an H3 before any H2 would leave a gap
+        # in the outline (screen readers list it; the HTML checker refuses it).
+        level = "h2" if level <= 2 or not self._h2 else "h3"
+        self._h2 = True
         self.blocks.append(_block("heading", {"level": level, "text": text, "anchor": "" if unique == anchor else unique}))
+
+    def section_level(self):
+        """The level of headings the importer adds (a tab's): H3 under an
+        H2, else H2, the same for every tab of a set."""
+        return 3 if self._h2 else 2
 
     def figure(self, image, alt, caption=""):
         self._flush()

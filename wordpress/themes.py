@@ -191,17 +191,18 @@ def swell_step(reader, block):
 
 
 def tabs(reader, block):
-    """No tab block: each tab becomes an H3 heading and its content, so
-    every panel is read and indexed (docs/wordpress.md)."""
+    """No tab block: each tab becomes a heading (H3 under an H2, else H2)
+    and its content, so every panel is read and indexed (docs/wordpress.md)."""
     labels = block.attrs.get("tabLabelsArray") or block.attrs.get("tabHeaders") or []
     if not isinstance(labels, list):
         labels = []
     if not labels:
         soup = soup_of("".join(p for p in block.parts if isinstance(p, str)))
         labels = [text_of(li) for li in soup.find_all("li")]
+    level = reader.builder.section_level()
     for n, panel in enumerate(block.children):
         label = soup_of(str(labels[n])).get_text(" ", strip=True) if n < len(labels) else ""
-        reader.builder.heading(3, label or _("タブ%(n)d") % {"n": n + 1})
+        reader.builder.heading(level, label or _("タブ%(n)d") % {"n": n + 1})
         reader.parts([part for part in panel.parts if not isinstance(part, str)] or panel.parts)
 
 

@@ -97,6 +97,18 @@ def test_merged_cells_span_and_the_cells_they_cover_are_left_out():
     assert 'role="region" tabindex="0" aria-label="表"' in html  # no caption: still a named region
 
 
+def test_a_merge_past_the_table_or_over_whole_columns_and_rows_leaves_no_empty_ones():
+    """HTML has no column or row in which no cell begins, nor a span past
+    the table: the spans shrink to the columns and rows still drawn."""
+    html = render("table", {"data": [["全部", "", "", "右"], ["", "", "", "下"]],
+                            "first_row_is_table_header": False, "first_col_is_header": False, "table_caption": "",
+                            "mergeCells": [{"row": 0, "col": 0, "rowspan": 99999, "colspan": 3},
+                                           {"row": 1, "col": 3, "rowspan": 5, "colspan": 9}], "cell": []})
+
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
+    assert rows == ['<td rowspan="2">全部</td><td>右</td>', "<td>下</td>"]
+
+
 def test_table_cells_are_text_never_markup():
     html = render("table", {"data": [["<script>alert(1)</script>"]], "first_row_is_table_header": False,
                             "first_col_is_header": False, "table_caption": "", "mergeCells": [], "cell": []})

@@ -58,6 +58,26 @@ def test_headings_fold_to_h3_and_get_unique_anchors():
     assert [(v["level"], v["anchor"]) for v in values] == [("h2", ""), ("h3", ""), ("h3", "詳しく-2")]
 
 
+def test_an_h3_before_any_h2_is_an_h2_so_the_outline_skips_no_level():
+    blocks, _ = convert("<h3>最初</h3><h4>その中</h4><h2>次</h2><h3>その中2</h3>")
+    assert [(value["level"], value["text"]) for _, value in blocks] == [
+        ("h2", "最初"), ("h3", "その中"), ("h2", "次"), ("h3", "その中2"),
+    ]
+
+
+def test_tabs_are_h3s_under_an_h2_and_h2s_without_one_every_tab_alike():
+    tabs = (
+        '<!-- wp:cocoon-blocks/tab {"tabLabelsArray":["平日","土日"]} --><div>'
+        "<!-- wp:cocoon-blocks/tab-item --><div><p>a</p></div><!-- /wp:cocoon-blocks/tab-item -->"
+        "<!-- wp:cocoon-blocks/tab-item --><div><p>b</p></div><!-- /wp:cocoon-blocks/tab-item -->"
+        "</div><!-- /wp:cocoon-blocks/tab -->"
+    )
+    alone, _ = convert(tabs, gutenberg=True)
+    under, _ = convert("<!-- wp:heading --><h2>営業時間</h2><!-- /wp:heading -->" + tabs, gutenberg=True)
+    assert [v["level"] for kind, v in alone if kind == "heading"] == ["h2", "h2"]
+    assert [v["level"] for kind, v in under if kind == "heading"] == ["h2", "h3", "h3"]
+
+
 def test_bare_link_that_is_not_youtube_stays_a_link_and_playlists_are_not_videos():
     blocks, _ = convert("https://example.jp/menu/\n\nhttps://www.youtube.com/playlist?list=PL123")
     assert [kind for kind, _ in blocks] == ["paragraph"]

@@ -193,8 +193,9 @@ def test_timelines_and_swell_steps_keep_every_step_in_order(drafts):
 def test_tabs_become_a_heading_per_tab_then_its_content(drafts):
     cocoon = drafts[COCOON][-1].blocks[-4:]
     assert [(b["type"], b["value"]) for b in cocoon] == [
-        ("heading", {"level": "h3", "text": "平日", "anchor": ""}), ("paragraph", "<p>9時から20時まで。</p>"),
-        ("heading", {"level": "h3", "text": "土日", "anchor": ""}), ("paragraph", "<p>9時から17時まで。</p>"),
+        # No H2 before them in the post: H2s, not H3s after the page's H1.
+        ("heading", {"level": "h2", "text": "平日", "anchor": ""}), ("paragraph", "<p>9時から20時まで。</p>"),
+        ("heading", {"level": "h2", "text": "土日", "anchor": ""}), ("paragraph", "<p>9時から17時まで。</p>"),
     ]
     headings = [h["text"] for h in blocks(drafts, SWELL, "heading")]
     assert headings == ["初回", "2回目以降"]  # tabHeaders' HTML is dropped
