@@ -196,8 +196,13 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("引用")
         template = "blocks/quote.html"
-        description = _("患者さんの声や文献からの引用。")
-        preview_value = {"quote": "階段を下りるのが怖くなくなりました。", "source": "60代・女性"}
+        # A practitioner's own words or a cited source, never a patient's
+        # testimonial: 体験談 are what the advertising guidelines object to (docs/wording.md).
+        description = _("院長・施術者の言葉や、ガイドライン・文献からの引用。出典を添えてください。")
+        preview_value = {
+            "quote": "痛みが強い日は無理に動かさず、楽な姿勢で休みましょう。しびれが続くときは、まず医療機関を受診してください。",
+            "source": "院長・理学療法士 山田 太郎",
+        }
 
 
 class YouTubeURLField(forms.CharField):

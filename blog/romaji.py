@@ -9,7 +9,6 @@ network.
 
 import threading
 import unicodedata
-from functools import lru_cache
 
 from django.utils.text import slugify
 
@@ -67,16 +66,27 @@ def kana_to_romaji(katakana):
 
 
 _lock = threading.Lock()
+_dictionary = None
+_threads = threading.local()
 
 
-@lru_cache(maxsize=1)
 def _tokenizer():
-    # The dictionary is memory-mapped, so the search analyser's copy of it in
-    # the same process costs little more.
-    with _lock:
-        from sudachipy import Dictionary
+    """This thread's tokenizer. A Sudachi tokenizer refuses to be used by two
+    threads at once, and a gthread worker may answer the editor's romaji-slug
+    requests concurrently. The dictionary behind them is loaded once per
+    process, as the search analyser's is (search/analyser.py); it is
+    memory-mapped, so that copy of it costs little more."""
+    global _dictionary
+    tokenizer = getattr(_threads, "tokenizer", None)
+    if tokenizer is None:
+        with _lock:
+            if _dictionary is None:
+                # sudachipy is imported on first use: loading the dictionary is slow and large.
+                from sudachipy import Dictionary
 
-        return Dictionary(dict="core").tokenizer()
+                _dictionary = Dictionary(dict="core")
+        tokenizer = _threads.tokenizer = _dictionary.tokenizer()
+    return tokenizer
 
 
 def word_romaji(surface, reading):

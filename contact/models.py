@@ -21,6 +21,7 @@ from clinic.models import ClinicSettings
 from security.pages import PublicationWindowMixin
 
 from . import caching, spam
+from .defaults import DEFAULT_FIELDS, ContactFormPageForm, default_clean_name
 from .fields import FIELD_TYPES, ContactFormBuilder
 from .records import VIEW_PERMISSION, ContactSubmission, MailNotification  # noqa: F401  (their models load with the app's)
 from .tasks import notify
@@ -48,6 +49,16 @@ class ContactFormField(AbstractFormField):
     class Meta(AbstractFormField.Meta):
         verbose_name = _("入力欄")
 
+    def get_field_clean_name(self):
+        # A default field added in the admin is stored under the same name
+        # as the demo's (name, email…), not under its label's escaped kana.
+        return default_clean_name(self.label) or super().get_field_clean_name()
+
+
+def default_form_fields():
+    """The default fields (defaults.py) as unsaved rows, for a form page built in code."""
+    return [ContactFormField(**field) for field in DEFAULT_FIELDS]
+
 
 class ContactFormPage(PublicationWindowMixin, AbstractEmailForm):
     """A form readers send questions and booking requests through."""
@@ -61,6 +72,7 @@ class ContactFormPage(PublicationWindowMixin, AbstractEmailForm):
     )
 
     form_builder = ContactFormBuilder
+    base_form_class = ContactFormPageForm
 
     content_panels = AbstractEmailForm.content_panels + [
         PermittedSubmissionsPanel(),

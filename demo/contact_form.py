@@ -7,25 +7,12 @@ from django.db.models import Q
 from wagtail.models import Site
 
 from clinic.models import ClinicSettings
-from contact.models import ContactFormField, ContactFormPage
+from contact.models import ContactFormPage, default_form_fields
 from pages.models import ContentPage
 
 CONTACT_SLUG = "contact"
 PRIVACY_SLUG = "privacy"
 DEMO_NOTIFICATION_EMAIL = "clinic@example.com"
-
-# (label, clean name, type, required, choices, help text)
-FIELDS = [
-    ("お名前", "name", "singleline", True, "", "例: 山田 花子"),
-    ("ふりがな", "furigana", "singleline", False, "", "例: やまだ はなこ"),
-    ("電話番号", "phone", "tel", False, "", "ご連絡のつきやすい番号（例: 090-1234-5678）"),
-    ("メールアドレス", "email", "email", True, "", "返信をお送りします（例: hanako@example.jp）"),
-    ("ご希望の日時", "preferred_times", "checkboxes", False,
-     "平日の午前\n平日の午後\n平日の夕方（17時以降）\n土曜の午前\n土曜の午後", "ご予約のご希望があれば、いくつでもお選びください。"),
-    ("ご相談内容", "message", "multiline", True, "",
-     "痛む場所、いつから、どんなときに痛むかなどをお書きください（2000文字まで）。"),
-    ("個人情報の取り扱いに同意する", "consent", "consent", True, "", ""),
-]
 
 INTRO = (
     "<p>ご予約のご希望や、施術についてのご相談をお送りください。"
@@ -71,11 +58,7 @@ def ensure_contact_form(home):
     if home.get_children().filter(slug=CONTACT_SLUG).exists():
         return None, False  # the owner's own page lives at /contact/
     page = ContactFormPage(title="お問い合わせ・ご予約", slug=CONTACT_SLUG, intro=INTRO)
-    page.form_fields = [
-        ContactFormField(label=label, clean_name=name, field_type=kind, required=required, choices=choices,
-                         help_text=help_text)
-        for label, name, kind, required, choices, help_text in FIELDS
-    ]
+    page.form_fields = default_form_fields()
     home.add_child(instance=page)
     page.save_revision().publish()
     return page, True

@@ -17,9 +17,8 @@ from blog.links import ArticleAuthor, ArticleCategory, ArticleTag
 from blog.models import ArticlePage, BlogIndexPage
 from blog.snippets import Author, Category
 from blog.video import parse_youtube
-from contact.models import ContactFormField, ContactFormPage
+from contact.models import ContactFormField, ContactFormPage, default_form_fields
 from contact.spam import started_token
-from demo.contact_form import FIELDS as CONTACT_FIELDS
 from home.models import HomePage
 from review.workflow import act_on_review, submit_for_review
 
@@ -339,14 +338,11 @@ def publish(data):
 
 
 def make_contact_form(home, *, slug="contact", fields=None, **page_fields):
-    """A published お問い合わせフォーム under home with the demo's default
-    fields (demo/contact_form.py), as an editor leaves them."""
+    """A published お問い合わせフォーム under home with the default fields
+    (contact/defaults.py), as an editor leaves them; `fields`, a list of
+    ContactFormField values, replaces them."""
     page = ContactFormPage(title="お問い合わせ", slug=slug, **page_fields)
-    page.form_fields = [
-        ContactFormField(label=label, clean_name=name, field_type=kind, required=required, choices=choices,
-                         help_text=help_text)
-        for label, name, kind, required, choices, help_text in (fields or CONTACT_FIELDS)
-    ]
+    page.form_fields = [ContactFormField(**field) for field in fields] if fields is not None else default_form_fields()
     home.add_child(instance=page)
     page.save_revision().publish()
     return page

@@ -6,7 +6,10 @@ import pytest
 from django.urls import reverse
 
 from blog.models import ArticlePage
+from clinic.models import PROFESSIONS
 from tests.factories import ImageFactory
+from wording.checker import check_text
+from wording.rules import rules_for
 
 pytestmark = pytest.mark.django_db
 
@@ -41,3 +44,17 @@ def test_figure_block_is_offered_with_a_preview_in_the_picker():
     block = ArticlePage.body.field.stream_block.child_blocks["figure"]
 
     assert block.is_previewable
+
+
+@pytest.mark.parametrize("profession", [code for code, _label in PROFESSIONS])
+def test_no_block_s_description_or_preview_raises_a_wording_finding(profession):
+    # The block picker's examples are what editors copy: a patient's
+    # testimonial there (「患者さんの声」, 「60代・女性」) would teach the very
+    # wording the checks flag.
+    rules = rules_for(profession)
+    found = []
+    for name, block in ArticlePage.body.field.stream_block.child_blocks.items():
+        texts = [str(block.meta.description or ""), *block.get_searchable_content(block.get_preview_value())]
+        found += [(name, finding.match) for text in texts for finding in check_text(text, rules)]
+
+    assert found == []

@@ -1,6 +1,8 @@
 """New articles get a romaji slug from their title's reading; the editor's
 own slug and existing URLs are left alone."""
 
+import threading
+
 import pytest
 from django.urls import reverse
 
@@ -51,6 +53,31 @@ def test_romaji_slug_is_short_enough_for_a_url():
     slug = romaji_slug("膝の内側が痛くて歩けない原因と自分でできるケアを理学療法士がやさしく解説します" * 3)
 
     assert 0 < len(slug) <= 80 and not slug.endswith("-")
+
+
+def test_threads_converting_at_once_each_get_their_slug():
+    # A gthread worker answers the editor's romaji-slug requests in several
+    # threads; one shared Sudachi tokenizer refused the second caller.
+    title = "膝の内側が痛いときのセルフケア" * 30  # long enough that the threads overlap
+    expected = romaji_slug(title)
+    start = threading.Barrier(8)
+    results, errors = [], []
+
+    def convert():
+        start.wait()
+        try:
+            results.extend(romaji_slug(title) for _ in range(20))
+        except Exception as error:  # a thread's exception would otherwise be lost
+            errors.append(error)
+
+    threads = [threading.Thread(target=convert) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert results == [expected] * 160
 
 
 def add_url(blog):

@@ -72,7 +72,7 @@ def test_missing_consent_is_refused_with_nothing_stored(client, contact_page):
 
 
 def test_a_form_without_a_consent_field_still_asks_for_consent(client, home, contact_clinic):
-    page = make_contact_form(home, slug="toiawase", fields=[("お名前", "name", "singleline", True, "", "")])
+    page = make_contact_form(home, slug="toiawase", fields=[{"label": "お名前", "clean_name": "name", "field_type": "singleline", "required": True}])
 
     response = client.post(page.url, contact_form_data(consent=None))
 
