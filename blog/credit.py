@@ -17,6 +17,8 @@ from .snippets import Author
 # What the reviewer approves: everything readers are told, in the article and
 # in search results. Dates, tags, pictures and bylines are not their claim.
 REVIEWED_FIELDS = ("title", "lead", "seo_title", "search_description")
+# What a row's credit depends on: the reviewed text and who is named.
+CREDIT_INPUTS = frozenset((*REVIEWED_FIELDS, "body", "reviewer", "reviewer_id"))
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,23 @@ def named_reviewer(article):
     return Author.objects.select_related("photo").filter(pk=article.reviewer_id).first()
 
 
+def approvals_of_live_text(article, approvals=None):
+    """The approvals that make a credit: of `article`'s text as it stands, by
+    the reviewer it names. `approvals` is ReviewApproval's manager where the
+    article's own reverse relation is not at hand (a migration)."""
+    approvals = article.review_approvals.all() if approvals is None else approvals.filter(article_id=article.pk)
+    return approvals.filter(reviewer_id=article.reviewer_id, content_digest=review_digest(article))
+
+
+def credited_reviewer_id(article, approvals=None):
+    """The pk of the reviewer `article` credits, or None: what listings read
+    (ArticlePage.credited_reviewer, set whenever the row's text or its
+    approvals change), in one query."""
+    if article.reviewer_id is None or article.pk is None:
+        return None
+    return article.reviewer_id if approvals_of_live_text(article, approvals).exists() else None
+
+
 def review_credit(article):
     """The credit for `article` as it stands, or None: one query (two if its
     reviewer was not joined)."""
@@ -60,10 +79,7 @@ def review_credit(article):
     if reviewer is None or article.pk is None:
         return None
     approved_at = (
-        article.review_approvals.filter(reviewer_id=reviewer.pk, content_digest=review_digest(article))
-        .order_by("-approved_at")
-        .values_list("approved_at", flat=True)
-        .first()
+        approvals_of_live_text(article).order_by("-approved_at").values_list("approved_at", flat=True).first()
     )
     if approved_at is None:
         return None

@@ -17,11 +17,11 @@ from .kept import kept as kept_value
 from .snippets import Author, Category
 
 # route name, the model behind it, and how an article points at one: an
-# author as a writer or as the 監修 reviewer (ArticlePageQuerySet.crediting).
+# author as a writer or as the credited 監修 reviewer (ArticlePageQuerySet.crediting).
 LISTINGS = (
     ("category", Category, ["article_categories__category"]),
     ("tag", Tag, ["tagged_items__tag"]),
-    ("author", Author, ["article_authors__author", "reviewer"]),
+    ("author", Author, ["article_authors__author", "credited_reviewer"]),
 )
 
 

@@ -202,6 +202,19 @@ class ArticlePage(PublicationWindowMixin, Page):
         related_name="reviewed_articles",
         help_text=_("医師など、内容を確認する専門家。この人が承認した本文にだけ「監修」と表示します。"),
     )
+    # Denormalised from the approvals (blog/credit.py) so that listings filter,
+    # count and badge by it in SQL: the reviewer whose approval covers the text
+    # this row holds, worked out again whenever the row's text or the
+    # article's approvals change (save, ReviewApproval.save).
+    credited_reviewer = models.ForeignKey(
+        Author,
+        verbose_name=_("監修の表示"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="credited_articles",
+    )
     content_updated_on = models.DateField(
         _("内容を更新した日"),
         null=True,
@@ -249,6 +262,21 @@ class ArticlePage(PublicationWindowMixin, Page):
     class Meta:
         verbose_name = _("記事")
         verbose_name_plural = _("記事")
+
+    def save(self, *args, **kwargs):
+        # A publish (whichever path) writes the whole row: its credit is the
+        # one of the text written, never the one a revision carried along.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or credit.CREDIT_INPUTS.intersection(update_fields):
+            self.credited_reviewer_id = credit.credited_reviewer_id(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "credited_reviewer"}
+        return super().save(*args, **kwargs)
+
+    def refresh_credited_reviewer(self):
+        """The credit of the row as stored, after its approvals changed."""
+        live = ArticlePage.objects.get(pk=self.pk)
+        ArticlePage.objects.filter(pk=self.pk).update(credited_reviewer_id=credit.credited_reviewer_id(live))
 
     def clean(self):
         super().clean()

@@ -34,23 +34,24 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.select_related("hero_image").prefetch_related(*card_relations()).newest_first()
 
     def crediting(self, author):
-        """Articles that credit `author` as a writer or as the 監修 reviewer:
-        both bylines link to the author's page. Each carries `reviewed_only`,
-        true where the author only reviewed it. Written is an EXISTS (a join
+        """Articles that credit `author` as a writer or as the 監修 reviewer
+        (only where they approved the live text: credited_reviewer): both
+        bylines link to the author's page. Each carries `reviewed_only`, true
+        where the author only reviewed it. Written is an EXISTS (a join
         would need DISTINCT): a page of the listing walks the publication
         dates from the newest and checks each article's byline by its index
         until the page is full, instead of sorting all of the author's
         articles (26 → 1 ms for a writer of 3,334 articles in 10,000)."""
         written = Exists(ArticleAuthor.objects.filter(page=OuterRef("pk"), author=author))
-        return self.filter(written | Q(reviewer=author)).annotate(
+        return self.filter(written | Q(credited_reviewer=author)).annotate(
             reviewed_only=ExpressionWrapper(~written, output_field=BooleanField())
         )
 
     def reviewed_only_by(self, author):
         """Articles `author` (an OuterRef to one, in the author index) reviewed
-        (監修) without also writing them: added to the articles they wrote,
-        each article that credits them, once."""
-        return self.filter(reviewer=author).exclude(article_authors__author=author)
+        (監修, approved for the live text) without also writing them: added to
+        the articles they wrote, each article that credits them, once."""
+        return self.filter(credited_reviewer=author).exclude(article_authors__author=author)
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)

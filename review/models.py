@@ -143,6 +143,15 @@ class ReviewApproval(models.Model):
         verbose_name_plural = _("監修の承認")
         indexes = [models.Index(fields=["article", "reviewer", "content_digest"])]
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.article.refresh_credited_reviewer()  # listings read it
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.article.refresh_credited_reviewer()
+        return result
+
     def __str__(self):
         return f"{self.reviewer} → {self.article_id} ({self.approved_at:%Y-%m-%d})"
 

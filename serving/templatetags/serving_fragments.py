@@ -125,7 +125,7 @@ class ArticleCardsNode(template.Node):
             prefetch_cards(articles)
             return "".join(self.render_card(context, card, article) for article in articles)
         host = request.get_host()
-        # An author's listing marks the articles they only reviewed (監修).
+        # An author's listing marks the articles they only reviewed (監修, approved for the live text).
         keys = [pieces.key("card", host, a.pk, getattr(a, "reviewed_only", False)) for a in articles]
         found = {key: html for key, (html, _tags) in pieces.lookup_many(keys).items()}
         missing = [(key, article) for key, article in zip(keys, articles) if key not in found]

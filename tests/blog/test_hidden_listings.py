@@ -5,7 +5,7 @@ import feedparser
 import pytest
 from taggit.models import Tag
 
-from tests.factories import AuthorFactory, CategoryFactory, make_article, make_hidden_articles
+from tests.factories import AuthorFactory, CategoryFactory, approve_review, make_article, make_hidden_articles
 from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ def test_author_credited_only_on_a_hidden_article_is_404(client, blog, reason):
 
 def test_reviewer_of_a_readable_article_has_a_page_listing_it(client, blog):
     doctor = AuthorFactory(name="高橋 誠", slug="takahashi")
-    article = make_article(blog, title="監修つきの記事", reviewer=doctor)
+    article = approve_review(make_article(blog, title="監修つきの記事", reviewer=doctor))
 
     response = client.get("/blog/author/takahashi/")
 
@@ -64,7 +64,7 @@ def test_reviewer_of_a_readable_article_has_a_page_listing_it(client, blog):
 
 def test_author_page_labels_the_articles_they_only_reviewed(client, blog):
     doctor = AuthorFactory(name="高橋 誠", slug="takahashi")
-    make_article(blog, title="監修した記事", reviewer=doctor)
+    approve_review(make_article(blog, title="監修した記事", reviewer=doctor))
     make_article(blog, title="自分で書いた記事", authors=[doctor])
 
     html = reader_html(client.get("/blog/author/takahashi/"))

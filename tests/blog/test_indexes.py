@@ -3,7 +3,7 @@ readable articles, and no one else."""
 
 import pytest
 
-from tests.factories import AuthorFactory, CategoryFactory, ImageFactory, make_article, make_hidden_articles
+from tests.factories import AuthorFactory, CategoryFactory, ImageFactory, approve_review, make_article, make_hidden_articles
 from tests.html import reader_html
 
 pytestmark = pytest.mark.django_db
@@ -63,9 +63,10 @@ def test_indexes_answer_in_a_fixed_number_of_queries(client, blog, count, django
 def test_author_index_lists_an_author_who_only_reviews(client, blog):
     writer = AuthorFactory(name="山田 遥", slug="yamada")
     doctor = AuthorFactory(name="高橋 誠", slug="takahashi")
-    make_article(blog, authors=[writer], reviewer=doctor)
-    make_article(blog, authors=[writer], reviewer=doctor)
-    make_article(blog, authors=[doctor], reviewer=doctor)  # wrote and reviewed: one article, counted once
+    approve_review(make_article(blog, authors=[writer], reviewer=doctor))
+    approve_review(make_article(blog, authors=[writer], reviewer=doctor))
+    make_article(blog, authors=[writer], reviewer=doctor)  # named, never approved: no credit, not counted
+    make_article(blog, authors=[doctor], reviewer=doctor)  # wrote and named: one article, counted once
 
     html = reader_html(client.get("/blog/author/"))
 

@@ -10,7 +10,7 @@ from django.utils.timezone import localdate
 
 from blog import sitemaps
 from blog.models import ArticlePage
-from tests.factories import AuthorFactory, CategoryFactory, make_article, make_articles, make_hidden_articles
+from tests.factories import AuthorFactory, CategoryFactory, approve_review, make_article, make_articles, make_hidden_articles
 from tests.query_budget import MAX_QUERIES
 from tests.html import reader_html
 
@@ -66,8 +66,8 @@ def test_sitemap_lists_exactly_the_public_pages_with_lastmod(client, blog):
 def test_an_author_who_only_reviews_is_in_the_sitemap_unless_only_hidden_articles_credit_them(client, blog):
     doctor = AuthorFactory(slug="takahashi")
     hidden_doctor = AuthorFactory(slug="hidden-doctor")
-    older = make_article(blog, reviewer=doctor)
-    newest = make_article(blog, reviewer=doctor)
+    older = approve_review(make_article(blog, reviewer=doctor))
+    newest = approve_review(make_article(blog, reviewer=doctor))
     for article, days in ((older, 5), (newest, 3)):
         ArticlePage.objects.filter(pk=article.pk).update(last_published_at=timezone.now() - timedelta(days=days))
     make_hidden_articles(blog, reviewer=hidden_doctor)

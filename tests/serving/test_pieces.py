@@ -14,7 +14,7 @@ from django.utils import timezone
 from blog.links import ArticleCategory
 from blog.sitemaps import ArticleSitemap
 from serving import pieces, tags, tokens
-from tests.factories import AuthorFactory, CategoryFactory, block, make_article, paragraphs
+from tests.factories import AuthorFactory, CategoryFactory, approve_review, block, make_article, paragraphs
 from tests.html import reader_html
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
@@ -271,7 +271,7 @@ def test_a_card_retitled_changes_in_every_listing_at_once(client, blog, byline):
 
 def test_a_reviewer_card_carries_its_badge_only_on_the_reviewer_listing(client, blog, byline):
     reviewer = AuthorFactory(slug="doctor")
-    make_article(blog, title="監修した記事", reviewer=reviewer, **byline)
+    approve_review(make_article(blog, title="監修した記事", reviewer=reviewer, **byline))
     assert "card__role" not in reader_html(client.get("/blog/"))  # cached first without the badge
 
     html = reader_html(client.get("/blog/author/doctor/"))
