@@ -7,6 +7,8 @@ class WordingConfig(AppConfig):
     verbose_name = _("表現チェック")
 
     def ready(self):
+        from . import gate  # noqa: F401  (models are ready only now: registers the publish gate, connects its signal)
+
         # Django's app registry is ready only now; the panel module imports
         # Wagtail's admin, which needs it.
         from .panels import add_findings_panel

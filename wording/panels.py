@@ -6,10 +6,7 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from .site import checks_for_page, page_findings
-
-# The page types whose editor shows the panel: the ones readers read.
-CHECKED_PAGE_TYPES = ("blog.ArticlePage", "pages.ContentPage")
+from .site import CHECKED_PAGE_TYPES, checks_for_page, page_findings
 
 
 class FindingsPanel(Panel):

@@ -12,6 +12,9 @@ from .pages import check_page
 from .rules import rules_for
 
 
+# The page types checked (the editor's panel, strict mode): the ones readers read.
+CHECKED_PAGE_TYPES = ("blog.ArticlePage", "pages.ContentPage")
+
 # Without a clinic's settings (a fresh database, no site): see clinic.models.PROFESSIONS.
 DEFAULT_PROFESSION = "seitai"
 

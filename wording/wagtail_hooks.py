@@ -1,7 +1,4 @@
-from django.contrib import messages
-from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -14,8 +11,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .forms import WordingRuleForm
 from .models import DisabledRule, Dismissal, WordingRule
-from .panels import CHECKED_PAGE_TYPES
-from .site import checks_for_page, page_findings
 from .views import WordingReportView, dismiss
 
 
@@ -94,27 +89,7 @@ def wording_report_menu_item():
     )
 
 
-@hooks.register("before_publish_page")
-def refuse_publish_with_findings(request, page):
-    """In strict mode (院の設定), an article with a finding not set aside is
-    not published; its draft, saved just before, stays."""
-    if page._meta.label not in CHECKED_PAGE_TYPES:
-        return None
-    checks = checks_for_page(page, request)
-    if not checks.strict:
-        return None
-    open_findings, _dismissed = page_findings(page, checks)
-    if not open_findings:
-        return None
-    if page.live and page.live_revision_id is None:
-        # A new article: Wagtail added it live, before this hook; it is a draft.
-        type(page).objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
-    messages.error(
-        request,
-        _(
-            "注意が必要な表現の可能性が%(count)d件あるため、公開しませんでした（下書きは保存しました）。"
-            "表現を見直すか、理由を書いて見送りにしてから公開してください。"
-        )
-        % {"count": len(open_findings)},
-    )
-    return redirect("wagtailadmin_pages:edit", page.pk)
+@hooks.register("register_log_actions")
+def register_wording_log_actions(actions):
+    label = gettext_lazy("注意表現が残るため公開を止めました")
+    actions.register_action("wording.publish_refused", label, label)
