@@ -72,6 +72,24 @@ def credited_reviewer_id(article, approvals=None):
     return article.reviewer_id if approvals_of_live_text(article, approvals).exists() else None
 
 
+def stamp(article, update_fields):
+    """Before an article's row is saved: a publish, whichever path, writes
+    the whole row, so its credit is the one of the text written, never the
+    one a revision carried along. Returns the update_fields to save."""
+    if update_fields is None or CREDIT_INPUTS.intersection(update_fields):
+        article.credited_reviewer_id = credited_reviewer_id(article)
+        if update_fields is not None:
+            return {*update_fields, "credited_reviewer"}
+    return update_fields
+
+
+def refresh_stored(article):
+    """After an article's approvals changed: the credit of its row as stored."""
+    model = type(article)
+    stored = model.objects.get(pk=article.pk)
+    model.objects.filter(pk=article.pk).update(credited_reviewer_id=credited_reviewer_id(stored))
+
+
 def review_credit(article):
     """The credit for `article` as it stands, or None: one query (two if its
     reviewer was not joined)."""

@@ -202,10 +202,8 @@ class ArticlePage(PublicationWindowMixin, Page):
         related_name="reviewed_articles",
         help_text=_("医師など、内容を確認する専門家。この人が承認した本文にだけ「監修」と表示します。"),
     )
-    # Denormalised from the approvals (blog/credit.py) so that listings filter,
-    # count and badge by it in SQL: the reviewer whose approval covers the text
-    # this row holds, worked out again whenever the row's text or the
-    # article's approvals change (save, ReviewApproval.save).
+    # The reviewer whose approval covers this row's text, kept in step by
+    # blog/credit.py (`stamp`, `refresh_stored`) so listings badge it in SQL.
     credited_reviewer = models.ForeignKey(
         Author,
         verbose_name=_("監修の表示"),
@@ -264,19 +262,8 @@ class ArticlePage(PublicationWindowMixin, Page):
         verbose_name_plural = _("記事")
 
     def save(self, *args, **kwargs):
-        # A publish (whichever path) writes the whole row: its credit is the
-        # one of the text written, never the one a revision carried along.
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or credit.CREDIT_INPUTS.intersection(update_fields):
-            self.credited_reviewer_id = credit.credited_reviewer_id(self)
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "credited_reviewer"}
+        kwargs["update_fields"] = credit.stamp(self, kwargs.get("update_fields"))
         return super().save(*args, **kwargs)
-
-    def refresh_credited_reviewer(self):
-        """The credit of the row as stored, after its approvals changed."""
-        live = ArticlePage.objects.get(pk=self.pk)
-        ArticlePage.objects.filter(pk=self.pk).update(credited_reviewer_id=credit.credited_reviewer_id(live))
 
     def clean(self):
         super().clean()
@@ -292,10 +279,8 @@ class ArticlePage(PublicationWindowMixin, Page):
                  % {"date": formats.date_format(timezone.localdate(first))}}
             )
 
-    # Ordered relations, read once per request and reused by every template
-    # part. Cards prefetch them (for_listing, or prefetch_cards for the cards a
-    # listing renders); a single article reads them here with their targets
-    # joined in.
+    # Ordered relations, read once per request: cards prefetch them
+    # (for_listing, prefetch_cards); one article reads them here, targets joined.
     def _linked(self, relation, target, *joins):
         manager = getattr(self, relation)
         if relation in getattr(self, "_prefetched_objects_cache", {}):

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
-from blog.credit import review_digest
+from blog.credit import refresh_stored, review_digest
 from blog.models import ArticlePage
 from blog.snippets import Author
 
@@ -145,11 +145,11 @@ class ReviewApproval(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        self.article.refresh_credited_reviewer()  # listings read it
+        refresh_stored(self.article)  # listings read it
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
-        self.article.refresh_credited_reviewer()
+        refresh_stored(self.article)
         return result
 
     def __str__(self):
