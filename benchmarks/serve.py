@@ -1,6 +1,6 @@
 """The production stack on this machine: Varnish in front of gunicorn with
-deploy/gunicorn.conf.py (two gthread workers), PostgreSQL and Redis, as
-docker-compose.yml runs them, with the demo content.
+deploy/gunicorn.conf.py (two gthread workers), the task worker, PostgreSQL
+and Redis, as docker-compose.yml runs them, with the demo content.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/teate_bench .venv/bin/python benchmarks/serve.py
 
@@ -181,6 +181,12 @@ def main():
             cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         ),
         start_varnish(workdir, proxy_port, [app_port]),
+        # Proxy purges go through the task worker (serving/proxy.py), as
+        # docker-compose.yml's worker service runs it.
+        subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.25"],
+            cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ),
     ]
     load_before = os.getloadavg()
     try:
