@@ -11,6 +11,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 RUN useradd --create-home --uid 1000 teate
+# pg_dump and pg_restore for `manage.py backup` / `restore` (docs/operations.md):
+# bookworm's client is PostgreSQL 15, the version docker-compose.yml runs.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/*
 
 # Dependencies first, read from pyproject.toml, so a code change does not
 # reinstall them. The project itself runs from /app and is not installed.
