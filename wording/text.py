@@ -12,7 +12,6 @@ Sudachi is the one the search already loads (search.analyser): the
 dictionary costs ~135 MiB, and a process needs it only once.
 """
 
-import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,9 +27,6 @@ FOLDED_LEMMAS = {"なおる": "治る", "なおす": "治す", "効く": "利く
 JOINING = {"\uff9e", "\uff9f", "\u3099", "\u309a"}
 SENTENCE_ENDS = {"。", "！", "？", "!", "?", "．"}
 
-# One tokeniser shared by the search and these checks: calls are serialised,
-# since a Sudachi tokeniser keeps state between calls.
-_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -101,19 +97,19 @@ def part_of_speech(morpheme):
 
 def tokenise(folded):
     """Sudachi's morphemes of the folded text, split mode C, in order."""
+    # The search analyser gives each thread a tokenizer of its own dictionary.
     tokenizer = get_analyser().tokenizer
     offset = 0
-    with _lock:
-        for piece in chunks(folded):
-            for morpheme in tokenizer.tokenize(piece, SplitMode.C):
-                yield (
-                    offset + morpheme.begin(),
-                    offset + morpheme.end(),
-                    morpheme.normalized_form(),
-                    morpheme.surface(),
-                    part_of_speech(morpheme),
-                )
-            offset += len(piece)
+    for piece in chunks(folded):
+        for morpheme in tokenizer.tokenize(piece, SplitMode.C):
+            yield (
+                offset + morpheme.begin(),
+                offset + morpheme.end(),
+                morpheme.normalized_form(),
+                morpheme.surface(),
+                part_of_speech(morpheme),
+            )
+        offset += len(piece)
 
 
 def analyse(text):
